@@ -1,0 +1,4 @@
+#ifndef MASWEEP_CGLPK_SHIM_H
+#define MASWEEP_CGLPK_SHIM_H
+#include <glpk.h>
+#endif
