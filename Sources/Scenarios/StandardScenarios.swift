@@ -1,0 +1,8 @@
+import ScenarioKit
+
+/// Every scenario shipped in the `masweep` binary.
+public enum StandardScenarios {
+    public static let registry = ScenarioRegistry([
+        EnergyEfficiencyScenario(),
+    ])
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Facts about the machine and code that produced a result, for the manifest.
+public struct RunEnvironment: Sendable {
+    public static let masweepVersion = "0.1.0"
+
+    public var gitCommit: String?
+    public var gitDirty: Bool?
+    public var host: String
+    public var operatingSystem: String
+    public var toolchain: String
+
+    /// Reads the git state of the repository containing `directory` (nil outside a repository or
+    /// without git: results computed from a tarball are still valid, only less traceable).
+    public static func capture(directory: URL) -> RunEnvironment {
+        let commit = git(["rev-parse", "HEAD"], in: directory)
+        let status = commit == nil ? nil : git(["status", "--porcelain", "--untracked-files=no"], in: directory)
+        return RunEnvironment(gitCommit: commit, gitDirty: status.map { !$0.isEmpty },
+                              host: ProcessInfo.processInfo.hostName,
+                              operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
+                              toolchain: toolchainDescription)
+    }
+
+    static var toolchainDescription: String {
+        #if swift(>=6.3)
+        let language = "Swift 6.3 or later"
+        #elseif swift(>=6.2)
+        let language = "Swift 6.2"
+        #elseif swift(>=6.1)
+        let language = "Swift 6.1"
+        #else
+        let language = "Swift 6.0"
+        #endif
+        #if DEBUG
+        return language + " (debug build)"
+        #else
+        return language + " (release build)"
+        #endif
+    }
+
+    private static func git(_ arguments: [String], in directory: URL) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Peak resident set size of this process in bytes (Linux reports ru_maxrss in KiB).
+    public static var peakResidentBytes: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
