@@ -37,6 +37,12 @@ public struct ExperimentValidationError: Error, Sendable, CustomStringConvertibl
 /// " (did you mean 'x'?)" when a known name is within a small edit distance of `name`, else "".
 func didYouMean(_ name: String, among candidates: [String]) -> String {
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    // A prefix of a longer name ("load_speed" for "load_speed_mps") is the commonest slip with unit
+    // suffixes; otherwise the nearest name within a third of the length.
+    let lowered = name.lowercased()
+    if lowered.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+        return "; did you mean '\(prefixed)'?"
+    }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return "" }
     let threshold = max(2, name.count / 3)
     return best.1 <= threshold ? "; did you mean '\(best.0)'?" : ""

@@ -29,7 +29,7 @@ public struct ExperimentLoader: Sendable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ExperimentValidationError([yamlSyntaxDiagnostic(error, path: path)])
+            throw ExperimentValidationError([yamlSyntaxDiagnostic(error, path: path, text: yaml)])
         }
         guard let root else {
             throw ExperimentValidationError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
@@ -43,14 +43,26 @@ public struct ExperimentLoader: Sendable {
         return experiment
     }
 
-    private func yamlSyntaxDiagnostic(_ error: YamlError, path: String) -> Diagnostic {
+    private func yamlSyntaxDiagnostic(_ error: YamlError, path: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return Diagnostic(at(mark), "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(at(context.mark), "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+            // Yams marks the first occurrence; point at the repetition, which is what needs deleting.
+            let first = context.mark
+            let key = duplicates.first ?? ""
+            let lines = text.components(separatedBy: "\n")
+            let repeated = lines.indices.dropFirst(first.line).first { i in
+                let line = Array(lines[i].unicodeScalars)
+                let column = first.column - 1
+                guard line.count > column, line[..<column].allSatisfy({ $0 == " " }) else { return false }
+                return String(String.UnicodeScalarView(line[column...])).hasPrefix(key + ":")
+            }
+            let location = repeated.map { SourceLocation(file: path, line: $0 + 1, column: first.column) } ?? at(first)
+            return Diagnostic(location, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(first at \(first.line):\(first.column)); a key may appear once per mapping")
         default:
             return Diagnostic(SourceLocation(file: path, line: 1, column: 1), "YAML: \(error)")
         }

@@ -134,12 +134,12 @@ extension ExperimentBuilder {
                 reader.error(body, "range generates \(n) values (limit \(ExperimentBuilder.maxAxisLength))")
                 return nil
             }
-            return (0..<n).map { start + Double($0) * step }
+            return (0..<n).map { snapToDecimal(start + Double($0) * step) }
         }
         guard let countNode = node("count"),
               let count = reader.integer(countNode, "\(kind).count", in: 1...ExperimentBuilder.maxAxisLength) else { return nil }
         let exponents = linspace(start, stop, count)
-        return kind == "linspace" ? exponents : exponents.map { Foundation.pow(10, $0) }
+        return kind == "linspace" ? exponents : exponents.map { snapToDecimal(Foundation.pow(10, $0)) }
     }
 
     mutating func outputList(_ node: Node, scenario: any Scenario, series: [SeriesSpec], plot: PlotSpec) -> [OutputSpec] {
@@ -214,8 +214,15 @@ extension ExperimentBuilder {
 /// `count` evenly spaced values from `start` to `stop`, both included exactly.
 func linspace(_ start: Double, _ stop: Double, _ count: Int) -> [Double] {
     guard count > 1 else { return [start] }
-    // (stop − start)·i/(count − 1) rather than i·step: decimal grids such as 0, 0.005, …, 1.26 then
-    // land on the shortest decimals (1.255, not 1.2550000000000001), which keeps CSVs readable.
     let span = stop - start
-    return (0..<count).map { $0 == count - 1 ? stop : start + span * Double($0) / Double(count - 1) }
+    return (0..<count).map { $0 == count - 1 ? stop : snapToDecimal(start + span * Double($0) / Double(count - 1)) }
+}
+
+/// Generated grid values carry binary rounding noise (1.26·40/252 = 0.19999999999999998). Users
+/// write grids in decimal and read them back in CSV columns and diffs, so a value is replaced by its
+/// 15-significant-digit decimal when that lies within 4 ulps: a change below 1e-15 relative that no
+/// result can depend on, and the column reads 0.2.
+func snapToDecimal(_ x: Double) -> Double {
+    guard x.isFinite, x != 0, let decimal = Double(String(format: "%.15g", x)) else { return x }
+    return abs(decimal - x) <= 4 * x.ulp ? decimal : x
 }

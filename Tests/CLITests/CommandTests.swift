@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite("CLI: commands")
+struct CommandTests {
+    @Test func runWritesCSVsAndManifests() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["run", "experiments/ee/fig4.yaml", "--output-dir", directory.path, "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Set(CLI.files(under: directory)) == ["ee/fig4a.csv", "ee/fig4a.manifest.json", "ee/fig4b.csv", "ee/fig4b.manifest.json"])
+        let csv = try String(contentsOf: directory.appendingPathComponent("ee/fig4a.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("load_speed_mps,AM2224\n0,9.6\n"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("ee/fig4b.manifest.json")))
+        let m = try #require(manifest as? [String: Any])
+        for key in ["configuration", "configuration_sha256", "seed", "realizations", "jobs", "failures", "git_commit",
+                    "toolchain", "wall_time_s", "peak_rss_bytes", "csv_sha256"] {
+            #expect(m[key] != nil, "manifest key \(key)")
+        }
+        #expect(m["jobs"] as? Int == 2)
+        #expect((m["peak_rss_bytes"] as? Int ?? 0) > 0)
+    }
+
+    @Test func runHelpDocumentsEveryFlag() throws {
+        let r = try CLI.run(["run", "--help"])
+        #expect(r.status == 0)
+        for flag in ["--jobs", "--output-dir", "--realizations", "--fail-fast", "--quiet", "<file>"] {
+            #expect(r.stdout.contains(flag), "\(flag) in help")
+        }
+    }
+
+    @Test func listShowsParametersWithProvenanceSchemesAndMetrics() throws {
+        let r = try CLI.run(["list"])
+        #expect(r.status == 0)
+        for fragment in ["ee — ", "motor-characteristic", "[deterministic]", "steps_per_revolution", "FOUND", "ASSUMED",
+                         "flux_linkage_Wb", "0.004", "pull_out_torque_mNm", "mN·m", "mechanical_power_W"] {
+            #expect(r.stdout.contains(fragment), "'\(fragment)' in list output")
+        }
+        #expect(try CLI.run(["list", "nope"]).status == 2)
+    }
+
+    @Test func validateReportsEachFile() throws {
+        let r = try CLI.run(["validate", "experiments/ee/fig4.yaml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("experiments/ee/fig4.yaml: ok (scenario ee, 253 sweep point(s)"))
+    }
+}
