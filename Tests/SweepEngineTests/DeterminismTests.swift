@@ -140,3 +140,27 @@ struct ReductionTests {
         #expect(lines[1].split(separator: ",")[3] == lines[4].split(separator: ",")[3])
     }
 }
+
+@Suite("Bounded memory")
+struct BoundedMemoryTests {
+    /// 60 000 units with a deliberately slow unit every 5 000: other workers run ahead, but the reorder
+    /// buffer never holds more than the window, and the result equals a single-threaded run.
+    @Test func reorderBufferStaysWithinWindow() throws {
+        let yaml = """
+            scenario: random-test
+            figure: big
+            seed: 9
+            realizations: 30000
+            parameters: {dimension: 2}
+            sweep: {offset: [0, 1]}
+            series: [{label: G, scheme: gaussian}, {label: Slow, scheme: gaussian, parameters: {mode: squared, limit: 7.5}}]
+            outputs: [{metric: value, file: big}]
+            """
+        let plan = try SweepPlan(loadExperiment(yaml))
+        let parallel = try SweepEngine.run(plan, options: RunOptions(jobs: 3, quiet: true))
+        #expect(parallel.reorderHighWater <= RunResult.reorderWindow(jobs: 3))
+        let serial = try SweepEngine.run(plan, options: RunOptions(jobs: 1, quiet: true))
+        #expect(serial.reorderHighWater == 1)
+        #expect(CSVTables.text(parallel, output: 0) == CSVTables.text(serial, output: 0))
+    }
+}

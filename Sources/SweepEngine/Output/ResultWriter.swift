@@ -71,6 +71,7 @@ public enum ResultWriter {
             ("work_units", .integer(plan.unitCount)),
             ("failures", .object(failures)),
             ("jobs", .integer(result.jobs)),
+            ("reorder_buffer_high_water_units", .integer(result.reorderHighWater)),
             ("wall_time_s", .number((result.wallTime * 1000).rounded() / 1000)),
             ("peak_rss_bytes", .integer(RunEnvironment.peakResidentBytes)),
             ("git_commit", optional(environment.gitCommit)),

@@ -9,7 +9,7 @@ final class ProgressReporter: @unchecked Sendable {
     private let total: Int
     private let label: String
     private let start = Date()
-    private var lastReport = Date.distantPast
+    private lazy var lastReport = start
     private var wroteBar = false
 
     init(quiet: Bool, total: Int, label: String) {

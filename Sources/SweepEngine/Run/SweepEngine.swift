@@ -35,6 +35,10 @@ public struct RunResult: Sendable {
     public let tables: [[[String]]]
     public let jobs: Int
     public let wallTime: TimeInterval
+    /// Most units ever held in the reorder buffer: bounded by the window (256 × jobs), whatever the
+    /// realization count — the evidence that memory does not grow with the run.
+    public let reorderHighWater: Int
+    public static func reorderWindow(jobs: Int) -> Int { 256 * jobs }
 }
 
 public enum RunError: Error, CustomStringConvertible {
@@ -68,7 +72,7 @@ public enum SweepEngine {
             return nil
         }
         let reducer = OrderedReducer(plan: plan, metricIndices: metricIndices, options: options,
-                                     window: 256 * options.jobs)
+                                     window: RunResult.reorderWindow(jobs: options.jobs))
         let next = Atomic<Int>(0)
         let total = plan.unitCount
         let jobs = min(options.jobs, max(1, total))
@@ -107,7 +111,7 @@ public enum SweepEngine {
         }
         return RunResult(plan: plan, curves: reducer.curves, failures: reducer.failures,
                          failuresBySeries: reducer.failuresBySeries, tables: tables, jobs: jobs,
-                         wallTime: Date().timeIntervalSince(start))
+                         wallTime: Date().timeIntervalSince(start), reorderHighWater: reducer.highWater)
     }
 }
 
@@ -130,9 +134,13 @@ final class OrderedReducer: @unchecked Sendable {
     private(set) var failures: [[Int]]
     private(set) var failuresBySeries: [SeriesFailures]
     private(set) var firstFailure: RunError?
+    private(set) var highWater = 0
+
+    private let metricCount: Int
 
     init(plan: SweepPlan, metricIndices: [Int?], options: RunOptions, window: Int) {
         self.plan = plan
+        metricCount = plan.experiment.scenario.metrics.count
         self.metricIndices = metricIndices
         self.failFast = options.failFast
         self.window = window
@@ -160,6 +168,7 @@ final class OrderedReducer: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         pending[unit] = outcomes
+        highWater = max(highWater, pending.count)
         var next = reducedCount.load(ordering: .relaxed)
         while let ready = pending.removeValue(forKey: next) {
             reduce(unit: next, ready)
@@ -178,6 +187,7 @@ final class OrderedReducer: @unchecked Sendable {
         for (s, outcome) in outcomes.enumerated() {
             switch outcome {
             case .success(let values):
+                precondition(values.count == metricCount, "a success must carry one value per scenario metric")
                 for (o, index) in metricIndices.enumerated() {
                     if let index { curves[o][p][s].add(values[index]) }
                 }

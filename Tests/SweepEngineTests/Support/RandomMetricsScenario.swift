@@ -1,3 +1,4 @@
+import Foundation
 import Randomness
 import ScenarioKit
 import SweepEngine
@@ -34,7 +35,12 @@ struct RandomMetricsScenario: Scenario {
     }
 
     func evaluate(_ series: [SeriesRequest], streams: UnitStreams, workspace: inout NoWorkspace) -> [SeriesOutcome] {
-        series.map { request in
+        // `limit` 7.5 marks a slow series: every 5000th realization sleeps, so other workers run ahead
+        // and exercise the reorder buffer.
+        if series.contains(where: { $0.parameters.real("limit") == 7.5 }) && streams.realization % 5000 == 17 {
+            usleep(20_000)
+        }
+        return series.map { request in
             Self.outcome(request, streams: streams)
         }
     }
