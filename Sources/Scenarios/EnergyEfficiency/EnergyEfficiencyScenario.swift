@@ -9,7 +9,7 @@ public struct EnergyEfficiencyScenario: Scenario {
 
     public let name = "ee"
     public let summary = "Energy efficiency of movable antennas with stepper-motor mechanical power"
-    public let reference = "Wei et al., arXiv 2509.24433; specs/ee.md"
+    public let reference = "Wei et al., arXiv 2509.24433; Docs/specs/ee.md"
 
     public var parameters: [ParameterSpec] { EnergyEfficiencyParameters.all }
 

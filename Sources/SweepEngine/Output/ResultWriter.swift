@@ -53,6 +53,11 @@ public enum ResultWriter {
             ]))
         }
         func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        let plot = output.plot
+        let plotDescription = JSONValue.object([
+            ("title", optional(plot.title ?? experiment.title)), ("x_label", optional(plot.xLabel ?? plan.columns.first)),
+            ("y_label", optional(plot.yLabel)), ("x_log", .bool(plot.xLog)), ("y_log", .bool(plot.yLog)),
+        ])
         return .object([
             ("masweep_version", .string(RunEnvironment.masweepVersion)),
             ("experiment_file", .string(experiment.sourcePath)),
@@ -60,6 +65,8 @@ public enum ResultWriter {
             ("figure", .string(experiment.figure)),
             ("title", .string(experiment.title)),
             ("output", outputDescription),
+            ("plot", plotDescription),
+            ("series", .array(experiment.series.map { .string($0.label) })),
             ("csv_sha256", .string(csvDigest)),
             ("configuration_sha256", .string(plan.configurationHash)),
             ("configuration", plan.resolvedConfiguration),
