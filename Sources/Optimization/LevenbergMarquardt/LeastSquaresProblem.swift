@@ -93,7 +93,8 @@ public struct LevenbergMarquardtOptions: Sendable {
     /// Stop after an accepted step when both the actual and the predicted relative decreases of the
     /// sum of squares are ≤ this (MINPACK's `ftol`). 1e-14 is ~100 ulps: the SSE cannot improve further.
     public var reductionTolerance = 1e-14
-    /// Initial damping μ₀ = factor·max_j D_jj (Nielsen; 1e-3 suits a good start, use ≥ 1 for a poor one).
+    /// Initial damping: μ₀ = factor with Marquardt scaling, factor·max_j (JᵀJ)_jj with identity scaling
+    /// (Nielsen's τ; 1e-3 suits a good start, ≥ 1 a poor one).
     public var initialDampingFactor = 1e-3
     public var dampingScale = DampingScale.marquardt
     public var finiteDifferences = FiniteDifferences.central

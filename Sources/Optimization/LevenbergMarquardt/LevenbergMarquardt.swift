@@ -1,12 +1,19 @@
 /// Levenberg–Marquardt for nonlinear least squares, with Nielsen's damping update and optional box
-/// bounds handled by projection.
+/// bounds.
 ///
-/// Each iteration solves (JᵀJ + μD) h = −Jᵀr by Cholesky on the free parameters (those not held at a
-/// bound by a gradient pointing out of the box), projects β + h onto the box and accepts the step
-/// when the gain ratio ρ = (F(β) − F(β'))/(L(0) − L(s)) is positive (F = ½‖r‖², L the Gauss–Newton
-/// model, s the projected step). Nielsen's rule: on acceptance μ ← μ·max(⅓, 1 − (2ρ − 1)³), ν ← 2;
-/// on rejection (or a non-positive-definite system, or non-finite trial residuals) μ ← μν, ν ← 2ν.
-/// Stopping tests and their tolerances are documented on `LevenbergMarquardtOptions`.
+/// Each iteration solves (JᵀJ + μD) h = −Jᵀr by Cholesky on the free parameters. A parameter on a
+/// bound whose descent direction −(Jᵀr)_j points out of the box is held (h_j = 0); a free parameter
+/// whose step would leave the box is clipped onto the bound and the remaining ones are re-solved with
+/// that displacement, so the step stays a Gauss–Newton step in the face of the box. The step s is
+/// accepted when the gain ratio ρ = (F(β) − F(β + s)) / (L(0) − L(s)) is positive (F = ½‖r‖², L the
+/// Gauss–Newton model; F(β) − F(β + s) is summed as ½Σ(r_i − r'_i)(r_i + r'_i) so that it keeps its
+/// accuracy when a large residual component is unchanged). Nielsen's rule: on acceptance
+/// μ ← μ·max(⅓, 1 − (2ρ − 1)³), ν ← 2; on rejection (or a system that is not numerically positive
+/// definite, or non-finite trial residuals) μ ← μν, ν ← 2ν. The starting point is projected onto the
+/// box, and residuals are never evaluated outside it (finite differences included).
+/// Stopping tests and their tolerances are documented on `LevenbergMarquardtOptions`; the initial
+/// damping is μ₀ = `initialDampingFactor` for Marquardt scaling (D = diag JᵀJ makes μ dimensionless)
+/// and `initialDampingFactor`·max_j (JᵀJ)_jj for identity scaling (Nielsen).
 public enum LevenbergMarquardt {
     public static func minimize(
         _ problem: LeastSquaresProblem, start: [Double],
