@@ -181,6 +181,27 @@ struct MILPTests {
         #expect(kind(nanRow) == .invalidConstraintBounds(constraint: 0))
     }
 
+    /// A 30 × 30 bottleneck-assignment MILP (900 binaries, weak relaxation) needs far more than 1 ms
+    /// (a 12 × 12 one takes ~6 ms here), so a 1 ms limit must stop it.
+    @Test func timeLimitIsReported() throws {
+        var stream = RandomStream(seed: 3, purpose: StreamPurpose("milp-time-limit"), realization: 0)
+        let n = 30
+        var model = MILPModel()
+        let costs = (0..<(n * n)).map { _ in stream.uniform(0, 100) }
+        for _ in 0..<(n * n) { model.addVariable(kind: .binary) }
+        let tau = model.addVariable(objective: 1)
+        for i in 0..<n {
+            model.addEqual((0..<n).map { (i * n + $0, 1) }, 1)
+            model.addEqual((0..<n).map { ($0 * n + i, 1) }, 1)
+            model.addLessEqual((0..<n).map { (i * n + $0, costs[i * n + $0]) } + [(tau, -1)], 0)
+        }
+        let solution = try MILPSolver.solve(model, options: MILPOptions(timeLimit: 0.001))
+        #expect(solution.status == .timeLimit)
+        if solution.hasSolution {
+            #expect(model.maximumViolation(at: solution.x) < 1e-6)
+        }
+    }
+
     @Test func concurrentSolvesAgreeWithSerialSolves() throws {
         let count = 24
         var stream = RandomStream(seed: 5, purpose: StreamPurpose("milp-concurrent"), realization: 0)
