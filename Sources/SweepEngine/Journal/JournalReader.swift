@@ -15,6 +15,8 @@ public final class JournalReader {
     public private(set) var validLength: UInt64 = 0
     /// Set when the last line was torn (cut by a crash) and dropped: its byte offset and why.
     public private(set) var tornTail: (offset: UInt64, reason: String)?
+    /// True once the end record was read: the schedule was finished.
+    public private(set) var isComplete = false
 
     private let lines: LineSource
     private var lineNumber = 1
@@ -51,6 +53,7 @@ public final class JournalReader {
                 + "but does not match the header (\(header.series) series, \(header.slots) values each)")
         }
         validLength = line.end
+        if case .end = record { isComplete = true }
         return record
     }
 

@@ -52,6 +52,18 @@ public struct RunEnvironment: Sendable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Identifies the running build: the version plus a fingerprint of the executable's size and
+    /// modification time. A journal written by one build is only resumed or merged by the same build,
+    /// since changed code could change the numbers of the remaining units.
+    public static let codeIdentity: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let fingerprint = SHA256.hex(of: Array("\(path)|\(size)|\(modified)".utf8)).prefix(16)
+        return "masweep \(masweepVersion) build \(fingerprint)"
+    }()
+
     /// Peak resident set size of this process in bytes (Linux reports ru_maxrss in KiB).
     public static var peakResidentBytes: Int {
         var usage = rusage()

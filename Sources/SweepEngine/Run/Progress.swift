@@ -7,13 +7,16 @@ final class ProgressReporter: @unchecked Sendable {
 
     private let mode: Mode
     private let total: Int
+    /// Units already done when this process started (resume); the rate counts only new ones.
+    private let first: Int
     private let label: String
     private let start = Date()
     private lazy var lastReport = start
     private var wroteBar = false
 
-    init(quiet: Bool, total: Int, label: String) {
+    init(quiet: Bool, total: Int, first: Int = 0, label: String) {
         self.total = total
+        self.first = first
         self.label = label
         mode = quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .log)
     }
@@ -25,7 +28,7 @@ final class ProgressReporter: @unchecked Sendable {
         guard now.timeIntervalSince(lastReport) >= interval || done == total else { return }
         lastReport = now
         let elapsed = now.timeIntervalSince(start)
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let rate = elapsed > 0 ? Double(done - first) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : .infinity
         let percent = total > 0 ? 100 * Double(done) / Double(total) : 100
         let stats = "\(done)/\(total) units, \(Self.rate(rate)), ETA \(Self.duration(eta))"

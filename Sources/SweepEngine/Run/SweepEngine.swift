@@ -9,12 +9,24 @@ public struct RunOptions: Sendable {
     /// Stop at the first failed realization instead of counting it.
     public var failFast: Bool
     public var quiet: Bool
+    /// Set from a signal handler (or a test) to stop taking new units; in-flight units finish.
+    public var cancellation: Cancellation?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, failFast: Bool = false, quiet: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, failFast: Bool = false, quiet: Bool = false,
+                cancellation: Cancellation? = nil) {
         self.jobs = max(1, jobs)
         self.failFast = failFast
         self.quiet = quiet
+        self.cancellation = cancellation
     }
+}
+
+/// A stop request shared between a signal handler and the workers.
+public final class Cancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }
 
 /// Failed realizations of one series, over the whole sweep, by status.
@@ -38,60 +50,143 @@ public struct RunResult: Sendable {
     /// Most units ever held in the reorder buffer: bounded by the window (256 × jobs), whatever the
     /// realization count — the evidence that memory does not grow with the run.
     public let reorderHighWater: Int
+    /// Units taken from a journal instead of being computed (resume, merge).
+    public let unitsFromJournal: Int
+
     public static func reorderWindow(jobs: Int) -> Int { 256 * jobs }
+
+    init(aggregator: Aggregator, tables: [[[String]]], jobs: Int, wallTime: TimeInterval, reorderHighWater: Int,
+         unitsFromJournal: Int) {
+        plan = aggregator.plan
+        curves = aggregator.curves
+        failures = aggregator.failures
+        failuresBySeries = aggregator.failuresBySeries
+        self.tables = tables
+        self.jobs = jobs
+        self.wallTime = wallTime
+        self.reorderHighWater = reorderHighWater
+        self.unitsFromJournal = unitsFromJournal
+    }
 }
 
 public enum RunError: Error, CustomStringConvertible {
     case failFast(point: String, realization: Int, series: String, status: String)
+    case interrupted(done: Int, total: Int)
     case table(output: String, message: String)
+    case journal(JournalError)
 
     public var description: String {
         switch self {
         case .failFast(let point, let r, let series, let status):
             return "--fail-fast: series '\(series)' failed at sweep point \(point), realization \(r): \(status)"
+        case .interrupted(let done, let total):
+            return "interrupted after \(done) of \(total) work units"
         case .table(let output, let message):
             return "table output '\(output)': \(message)"
+        case .journal(let error):
+            return error.message
         }
     }
 }
 
-/// Runs a sweep plan: Dispatch workers claim work units from an atomic counter, evaluate every series
-/// of the unit, and hand the outcomes to an ordered reducer that folds them into the statistics in
-/// unit (hence realization) order through a bounded reorder buffer. Memory stays proportional to
-/// points × series × outputs plus the window, whatever the realization count.
+/// The journal of a run: a new one, or an interrupted one to continue.
+public enum JournalSink {
+    case create(URL, JournalHeader)
+    /// Units in the reader are replayed, not recomputed; appending continues after its valid prefix
+    /// (a torn last line is cut off).
+    case resume(JournalReader)
+}
+
+/// Runs a sweep: Dispatch workers claim positions of the unit schedule from an atomic counter,
+/// evaluate every series of the unit, and hand the outcomes to an ordered reducer that journals them
+/// and folds them into the statistics in schedule (hence realization) order through a bounded
+/// reorder buffer. Memory stays proportional to points × series × outputs plus the window.
 public enum SweepEngine {
-    public static func run(_ plan: SweepPlan, options: RunOptions) throws -> RunResult {
-        try execute(plan.experiment.scenario, plan: plan, options: options)
+    /// Runs `schedule` (default: every unit). A sharded schedule only journals: its statistics are
+    /// meaningless alone and are computed by `merge`.
+    public static func run(_ plan: SweepPlan, options: RunOptions, schedule: UnitSchedule? = nil,
+                           journal: JournalSink? = nil, warning: (String) -> Void = { _ in }) throws -> RunResult {
+        try execute(plan.experiment.scenario, plan: plan, options: options, schedule: schedule ?? .all(plan), journal: journal,
+                    warning: warning)
     }
 
-    private static func execute<S: Scenario>(_ scenario: S, plan: SweepPlan, options: RunOptions) throws -> RunResult {
+    private static func execute<S: Scenario>(_ scenario: S, plan: SweepPlan, options: RunOptions, schedule: UnitSchedule,
+                                             journal: JournalSink?, warning: (String) -> Void) throws -> RunResult {
         let start = Date()
         let experiment = plan.experiment
-        let metricIndices: [Int?] = experiment.outputs.map {
-            if case .curve(let metric) = $0.kind { return scenario.metricIndex(named: metric) }
-            return nil
+        var aggregator = Aggregator(plan: plan)
+        let sharded = schedule.shard != nil
+
+        // Replay what an earlier run of this schedule finished.
+        var position = 0
+        let writer: JournalWriter?
+        switch journal {
+        case nil:
+            writer = nil
+        case .create(let url, let header):
+            writer = try wrapJournal { () throws(JournalError) in try JournalWriter(creating: url, header: header) }
+        case .resume(let previous):
+            while let record = try wrapJournal({ () throws(JournalError) in try previous.next() }) {
+                guard case .unit(let unit, let outcomes) = record else { continue }
+                guard position < schedule.count, unit == schedule[position] else {
+                    throw RunError.journal(JournalError("\(previous.url.path): record \(position + 1) is unit \(unit), "
+                        + "but the schedule expects \(position < schedule.count ? String(schedule[position]) : "no more units")"))
+                }
+                if !sharded { aggregator.add(unit: unit, outcomes) }
+                position += 1
+            }
+            if let torn = previous.tornTail {
+                warning("warning: dropped a torn last record at byte offset \(torn.offset) of \(previous.url.path) "
+                    + "(\(torn.reason)): the unit it held is recomputed")
+            }
+            let validLength = previous.validLength
+            writer = try wrapJournal { () throws(JournalError) in
+                try JournalWriter(appendingTo: previous.url, validLength: validLength)
+            }
         }
-        let reducer = OrderedReducer(plan: plan, metricIndices: metricIndices, options: options,
-                                     window: RunResult.reorderWindow(jobs: options.jobs))
-        let next = Atomic<Int>(0)
-        let total = plan.unitCount
-        let jobs = min(options.jobs, max(1, total))
+        let replayed = position
+        let alreadyComplete = journal.map { if case .resume(let r) = $0 { return r.isComplete } else { return false } } ?? false
+
+        let reducer = OrderedReducer(plan: plan, options: options, first: position, total: schedule.count,
+                                     window: RunResult.reorderWindow(jobs: options.jobs),
+                                     aggregator: sharded ? nil : aggregator, journal: writer)
+        let next = Atomic<Int>(position)
+        let total = schedule.count
+        let metricCount = scenario.metrics.count
+        let jobs = min(options.jobs, max(1, total - position))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var workspace = scenario.makeWorkspace()
             while !reducer.isStopped {
-                let u = next.add(1, ordering: .relaxed).oldValue
-                guard u < total, reducer.waitForRoom(unit: u) else { break }
-                let (p, r) = plan.unit(u)
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < total, reducer.waitForRoom(position: k) else { break }
+                let unit = schedule[k]
+                let (p, r) = plan.unit(unit)
                 let streams = UnitStreams(seed: experiment.seed, realization: r, point: p)
                 let outcomes = scenario.evaluate(plan.points[p].series, streams: streams, workspace: &workspace)
                 precondition(outcomes.count == plan.points[p].series.count,
                              "scenario '\(scenario.name)' returned \(outcomes.count) outcomes for \(plan.points[p].series.count) series")
-                reducer.submit(unit: u, outcomes)
+                reducer.submit(position: k, unit: unit, reducer.projection.project(outcomes, metricCount: metricCount))
             }
         }
-        reducer.finish()
+        let reduced = reducer.finish()
+        if let writer {
+            try wrapJournal { () throws(JournalError) in try writer.flush() }
+            if reduced == total && !alreadyComplete { writer.appendEnd(units: total) }
+            try wrapJournal { () throws(JournalError) in try writer.flush() }
+            writer.sync()
+        }
         if let failure = reducer.firstFailure { throw failure }
+        if reduced < total { throw RunError.interrupted(done: reduced, total: total) }
+        if let aggregated = reducer.aggregator { aggregator = aggregated }
 
+        let tables = sharded ? [] : try tableOutputs(scenario, plan: plan)
+        return RunResult(aggregator: aggregator, tables: tables, jobs: jobs, wallTime: Date().timeIntervalSince(start),
+                         reorderHighWater: reducer.highWater, unitsFromJournal: replayed)
+    }
+
+    /// One-realization artifacts, computed after the sweep (they are single evaluations).
+    static func tableOutputs<S: Scenario>(_ scenario: S, plan: SweepPlan) throws -> [[[String]]] {
+        let experiment = plan.experiment
         var tables = [[[String]]](repeating: [], count: experiment.outputs.count)
         for (o, output) in experiment.outputs.enumerated() {
             guard case .table(let name, let realization) = output.kind else { continue }
@@ -109,100 +204,51 @@ public enum SweepEngine {
                 }
             }
         }
-        return RunResult(plan: plan, curves: reducer.curves, failures: reducer.failures,
-                         failuresBySeries: reducer.failuresBySeries, tables: tables, jobs: jobs,
-                         wallTime: Date().timeIntervalSince(start), reorderHighWater: reducer.highWater)
-    }
-}
-
-/// Folds unit outcomes into statistics strictly in unit order. Units may arrive in any order; those
-/// ahead of the next expected unit wait in `pending`, whose size the window bounds (workers ahead by
-/// more than the window block until the reducer catches up).
-final class OrderedReducer: @unchecked Sendable {
-    private let plan: SweepPlan
-    private let metricIndices: [Int?]
-    private let failFast: Bool
-    private let window: Int
-    private let condition = NSCondition()
-    private let reducedCount = Atomic<Int>(0)
-    private let stopped = Atomic<Bool>(false)
-    private var pending: [Int: [SeriesOutcome]] = [:]
-    private let progress: ProgressReporter
-    private var failedUnits = 0
-
-    private(set) var curves: [[[RunningMoments]]]
-    private(set) var failures: [[Int]]
-    private(set) var failuresBySeries: [SeriesFailures]
-    private(set) var firstFailure: RunError?
-    private(set) var highWater = 0
-
-    private let metricCount: Int
-
-    init(plan: SweepPlan, metricIndices: [Int?], options: RunOptions, window: Int) {
-        self.plan = plan
-        metricCount = plan.experiment.scenario.metrics.count
-        self.metricIndices = metricIndices
-        self.failFast = options.failFast
-        self.window = window
-        let seriesCount = plan.experiment.series.count
-        let row = [RunningMoments](repeating: RunningMoments(), count: seriesCount)
-        curves = metricIndices.map { $0 == nil ? [] : Array(repeating: row, count: plan.points.count) }
-        failures = Array(repeating: Array(repeating: 0, count: seriesCount), count: plan.points.count)
-        failuresBySeries = Array(repeating: SeriesFailures(), count: seriesCount)
-        progress = ProgressReporter(quiet: options.quiet, total: plan.unitCount,
-                                    label: "\(plan.experiment.scenarioName)/\(plan.experiment.figure)")
+        return tables
     }
 
-    var isStopped: Bool { stopped.load(ordering: .relaxed) }
-
-    /// Blocks while `unit` is more than `window` ahead of the reduction; false when the run stopped.
-    func waitForRoom(unit: Int) -> Bool {
-        if unit < reducedCount.load(ordering: .acquiring) + window { return true }
-        condition.lock()
-        defer { condition.unlock() }
-        while unit >= reducedCount.load(ordering: .relaxed) + window && !isStopped { condition.wait() }
-        return !isStopped
-    }
-
-    func submit(unit: Int, _ outcomes: [SeriesOutcome]) {
-        condition.lock()
-        defer { condition.unlock() }
-        pending[unit] = outcomes
-        highWater = max(highWater, pending.count)
-        var next = reducedCount.load(ordering: .relaxed)
-        while let ready = pending.removeValue(forKey: next) {
-            reduce(unit: next, ready)
-            next += 1
-        }
-        reducedCount.store(next, ordering: .releasing)
-        progress.update(done: next, failed: failedUnits)
-        condition.broadcast()
-    }
-
-    func finish() { progress.finish() }
-
-    private func reduce(unit: Int, _ outcomes: [SeriesOutcome]) {
-        let (p, r) = plan.unit(unit)
-        var unitFailed = false
-        for (s, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let values):
-                precondition(values.count == metricCount, "a success must carry one value per scenario metric")
-                for (o, index) in metricIndices.enumerated() {
-                    if let index { curves[o][p][s].add(values[index]) }
+    /// Combines complete shard journals into the result a single run would give: a k-way merge by
+    /// unit index feeds the statistics in global unit order.
+    public static func merge(_ plan: SweepPlan, shards: [JournalReader]) throws -> RunResult {
+        let start = Date()
+        var aggregator = Aggregator(plan: plan)
+        var heads: [(unit: Int, outcomes: [SeriesOutcome])?] = []
+        var counts = [Int](repeating: 0, count: shards.count)
+        func advance(_ i: Int) throws -> (Int, [SeriesOutcome])? {
+            switch try wrapJournal({ () throws(JournalError) in try shards[i].next() }) {
+            case .unit(let u, let o)?: return (u, o)
+            case .end(let n)?:
+                guard n == counts[i] else {
+                    throw RunError.journal(JournalError("\(shards[i].url.path): ends after \(counts[i]) units but declares \(n)"))
                 }
-            case .failure(let status):
-                unitFailed = true
-                failures[p][s] += 1
-                failuresBySeries[s].count += 1
-                failuresBySeries[s].statuses[status, default: 0] += 1
-                if failFast && firstFailure == nil {
-                    let at = zip(plan.columns, plan.points[p].coordinates).map { "\($0)=\($1)" }.joined(separator: ", ")
-                    firstFailure = .failFast(point: at, realization: r, series: plan.experiment.series[s].label, status: status)
-                    stopped.store(true, ordering: .relaxed)
-                }
+                return nil
+            case nil:
+                throw RunError.journal(JournalError("\(shards[i].url.path) is incomplete: \(counts[i]) of "
+                    + "\(shards[i].header.units) units; finish it with `masweep resume --shard \(shards[i].header.shard?.description ?? "?")`"))
             }
         }
-        if unitFailed { failedUnits += 1 }
+        for i in shards.indices { heads.append(try advance(i)) }
+        var expected = 0
+        while let i = heads.indices.filter({ heads[$0] != nil }).min(by: { heads[$0]!.unit < heads[$1]!.unit }) {
+            let (unit, outcomes) = heads[i]!
+            guard unit == expected else {
+                throw RunError.journal(JournalError("the shards do not cover the sweep exactly: unit \(expected) is "
+                    + (unit < expected ? "present twice" : "missing") + " (\(shards[i].url.path))"))
+            }
+            aggregator.add(unit: unit, outcomes)
+            expected += 1
+            counts[i] += 1
+            heads[i] = try advance(i)
+        }
+        guard expected == plan.unitCount else {
+            throw RunError.journal(JournalError("the shards hold \(expected) of \(plan.unitCount) units"))
+        }
+        let tables = try tableOutputs(plan.experiment.scenario, plan: plan)
+        return RunResult(aggregator: aggregator, tables: tables, jobs: 1, wallTime: Date().timeIntervalSince(start),
+                         reorderHighWater: 0, unitsFromJournal: expected)
+    }
+
+    private static func wrapJournal<T>(_ body: () throws(JournalError) -> T) throws -> T {
+        do { return try body() } catch { throw RunError.journal(error) }
     }
 }
