@@ -1,4 +1,5 @@
 import AntennaModels
+import Foundation
 
 /// The two-stage energy model and the energy efficiency of the `ee` paper (eqs. (7)–(9), (13), (15)).
 ///
@@ -109,3 +110,7 @@ public struct EnergyModel: Sendable, Hashable {
         sumRate / basePower(transmitPower: p)
     }
 }
+
+/// log2(1 + snr) in bit/s/Hz, via log1p so that low-SNR rates keep full relative precision.
+@inlinable
+public func shannonRate(snr: Double) -> Double { Foundation.log1p(snr) / M_LN2 }
