@@ -76,9 +76,11 @@ public struct EnergyEfficiencyParameters: Sendable, Hashable {
     public var swarmIterations: Int = 30
     /// PSO acceleration coefficients c1 = c2. ASSUMED 1.4 (specs §6.4).
     public var swarmAcceleration: Double = 1.4
-    /// PSO inertia, decreasing linearly from the first to the second value over the iterations.
-    /// ASSUMED 0.9 → 0.4 (specs §6.4).
-    public var swarmInertia: ClosedRange<Double> = 0.4...0.9
+    /// PSO inertia weight at the first iteration; it decreases linearly to `swarmFinalInertia` at the last.
+    /// ASSUMED 0.9 (specs §6.4: ω_it = 0.9 − 0.5·it/(I−1)).
+    public var swarmInitialInertia: Double = 0.9
+    /// PSO inertia weight at the last iteration. ASSUMED 0.4 (specs §6.4).
+    public var swarmFinalInertia: Double = 0.4
     /// PSO velocity clamp as a fraction of each coordinate's box width. ASSUMED 0.2 (specs §6.4).
     public var swarmVelocityClamp: Double = 0.2
     /// ϖ, PSO fitness penalty per adjacent sorted pair closer than d_min, in bit/Hz/J. ASSUMED 10 (specs §6.4).
@@ -104,13 +106,13 @@ public struct EnergyEfficiencyParameters: Sendable, Hashable {
     /// Δ = θ_s·r, in m.
     public var stepSize: Double { motor.stepSize }
     /// C0 as a linear power gain.
-    public var referencePathGain: Double { decibelsToLinear(referencePathGainDB) }
+    public var referencePathGain: Double { Self.decibelsToLinear(referencePathGainDB) }
     /// σ² in W.
-    public var noisePower: Double { dBmToWatts(noisePowerDBm) }
+    public var noisePower: Double { Self.dBmToWatts(noisePowerDBm) }
     /// P_c in W.
-    public var circuitPower: Double { dBmToWatts(circuitPowerDBm) }
+    public var circuitPower: Double { Self.dBmToWatts(circuitPowerDBm) }
     /// P_max in W.
-    public var maxTransmitPower: Double { dBmToWatts(maxTransmitPowerDBm) }
+    public var maxTransmitPower: Double { Self.dBmToWatts(maxTransmitPowerDBm) }
 
     /// The discrete array geometry at speed v_max (specs §2.1); throws when N > N_max.
     public func geometry() throws(MovableArrayGeometry.ConfigurationError) -> MovableArrayGeometry {
@@ -147,16 +149,17 @@ public struct EnergyEfficiencyParameters: Sendable, Hashable {
             return "max angular speed must lie in (0, ω₀ = \(motor.noLoadSpeed)) rad/s"
         }
         if maxRounds < 1 || dinkelbachMaxIterations < 1 { return "iteration limits must be positive" }
+        if !(dinkelbachTolerance > 0) { return "the Dinkelbach tolerance must be positive" }
         if swarmSize < 1 || swarmIterations < 1 { return "PSO needs at least one particle and one iteration" }
         do { _ = try geometry() } catch { return error.description }
         return nil
     }
 }
 
-/// 10^(dB/10).
-@inlinable
-public func decibelsToLinear(_ dB: Double) -> Double { Foundation.pow(10, dB / 10) }
+extension EnergyEfficiencyParameters {
+    /// 10^(dB/10).
+    public static func decibelsToLinear(_ dB: Double) -> Double { Foundation.pow(10, dB / 10) }
 
-/// P_W = 10^((dBm − 30)/10).
-@inlinable
-public func dBmToWatts(_ dBm: Double) -> Double { Foundation.pow(10, (dBm - 30) / 10) }
+    /// P_W = 10^((dBm − 30)/10).
+    public static func dBmToWatts(_ dBm: Double) -> Double { Foundation.pow(10, (dBm - 30) / 10) }
+}

@@ -111,6 +111,8 @@ public struct EnergyModel: Sendable, Hashable {
     }
 }
 
-/// log2(1 + snr) in bit/s/Hz, via log1p so that low-SNR rates keep full relative precision.
-@inlinable
-public func shannonRate(snr: Double) -> Double { Foundation.log1p(snr) / M_LN2 }
+extension EnergyModel {
+    /// log2(1 + snr) in bit/s/Hz, via log1p so that low-SNR rates keep full relative precision.
+    @inlinable
+    public static func rate(snr: Double) -> Double { Foundation.log1p(snr) / M_LN2 }
+}

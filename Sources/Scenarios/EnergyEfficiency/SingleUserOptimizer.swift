@@ -148,7 +148,7 @@ public struct SingleUserProblem: Sendable {
             power = optimum.power
             inner = optimum.iterations
         }
-        let rate = shannonRate(snr: gain * power)
+        let rate = EnergyModel.rate(snr: gain * power)
         let total = Double(displacement.total) * geometry.grid.stepSize
         let maximum = Double(displacement.maximum) * geometry.grid.stepSize
         return SingleUserSolution(

@@ -9,7 +9,7 @@ import Randomness
 /// * Box per coordinate: [max(0, x̃_n − v_max·T), min(A, x̃_n + v_max·T)].
 /// * Particle 0 is x̃; the others are uniform in the box (drawn particle by particle, coordinate by
 ///   coordinate); velocities start at 0.
-/// * Each iteration it = 0..I−1, particle by particle: inertia ω = 0.9 − 0.5·it/(I−1), then per
+/// * Each iteration it = 0..I−1, particle by particle: inertia ω = ω_0 + (ω_I − ω_0)·it/(I−1) (0.9 → 0.4), then per
 ///   coordinate r1, r2 ~ U[0,1) (in that order), v ← ω·v + c1·r1·(pbest − x) + c2·r2·(gbest − x),
 ///   clamped to ±0.2·(box width), x ← x + v clipped to the box; then the particle's fitness is
 ///   evaluated and its personal best and the global best are updated (strict improvement).
@@ -55,7 +55,7 @@ struct SingleUserParticleSwarm {
         let iterations = p.swarmIterations
         for it in 0..<iterations {
             let progress = iterations > 1 ? Double(it) / Double(iterations - 1) : 0
-            let inertia = p.swarmInertia.upperBound - (p.swarmInertia.upperBound - p.swarmInertia.lowerBound) * progress
+            let inertia = p.swarmInitialInertia + (p.swarmFinalInertia - p.swarmInitialInertia) * progress
             for i in particles.indices {
                 for d in 0..<n {
                     let r1 = stream.uniform(), r2 = stream.uniform()

@@ -37,7 +37,7 @@ public struct SingleUserPowerControl: Sendable, Hashable {
 
     /// The EE of power p: log2(1 + γp)/(p/η + P̄).
     public func energyEfficiency(power p: Double, gain: Double, staticPower: Double) -> Double {
-        shannonRate(snr: gain * p) / (p / amplifierEfficiency + staticPower)
+        EnergyModel.rate(snr: gain * p) / (p / amplifierEfficiency + staticPower)
     }
 
     /// Dinkelbach from λ_0 = 0 (so p_0 = P_max).
@@ -69,7 +69,7 @@ public struct SingleUserPowerControl: Sendable, Hashable {
                 power = maxPower
             }
             iterations += 1
-            let rate = shannonRate(snr: gain * power)
+            let rate = EnergyModel.rate(snr: gain * power)
             let denominator = power / eta + staticPower
             let f = rate - lambda * denominator  // F(p_i; λ_i) ≥ 0
             let next = rate / denominator      // λ_{i+1} (24)

@@ -9,12 +9,12 @@ import Testing
 struct PowerControlTests {
     @Test("Lambert W₀ solves w·eʷ = x")
     func lambertW() {
-        #expect(LambertW.principal(0) == 0)
-        #expect(abs(LambertW.principal(M_E) - 1) < 1e-15)
-        #expect(LambertW.principal(-1 / M_E) == -1)
+        #expect(SingleUserPowerControl.LambertW.principal(0) == 0)
+        #expect(abs(SingleUserPowerControl.LambertW.principal(M_E) - 1) < 1e-15)
+        #expect(SingleUserPowerControl.LambertW.principal(-1 / M_E) == -1)
         var x = -1 / M_E + 1e-12
         while x < 1e8 {
-            let w = LambertW.principal(x)
+            let w = SingleUserPowerControl.LambertW.principal(x)
             // Residual relative to the terms' size; near the branch point w e^w is flat, so compare there
             // to the size of x (≈ 1/e) rather than of the tiny distance to −1/e.
             #expect(abs(w * exp(w) - x) <= 4e-15 * max(abs(x), 1e-300) + 1e-16, "x = \(x)")
