@@ -50,7 +50,7 @@ public struct SingleUserEnergyEfficiencyObjective: CandidateObjective {
 /// ‖c(x)‖²/σ²: the objective of ConvEE and SM in the single-user case. The conventional EE (15) and
 /// the rate at full power are both increasing in it, and it ignores movement, so both benchmarks run
 /// this one search and therefore pick identical positions (ties break identically).
-public struct ChannelGainObjective: CandidateObjective {
+public struct SingleUserChannelGainObjective: CandidateObjective {
     public let gains: [Double]
     private var othersGain = 0.0
 

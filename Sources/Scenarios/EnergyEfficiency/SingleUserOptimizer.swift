@@ -3,60 +3,62 @@ import Foundation
 import Randomness
 import ScenarioKit
 
-/// The result of one single-user scheme on one realization, after renumbering (Proposition 1) and
-/// evaluated with the true EE (13).
-public struct SingleUserSolution: Sendable, Hashable {
-    /// Final grid indices, ascending (antenna n, which starts at the n-th initial position, ends here).
-    public var positions: [Int]
-    /// The same positions in m.
-    public var positionsInMetres: [Double]
-    /// p = ‖w‖² in W (w = √p·cᴴ/‖c‖, MRT).
-    public var transmitPower: Double
-    /// γ = ‖c(x)‖²/σ² in 1/W.
-    public var channelGain: Double
-    /// log2(1 + γp) in bit/s/Hz.
-    public var rate: Double
-    /// EE (13) in bit/Hz/J.
-    public var energyEfficiency: Double
-    /// EE (15) = rate/P_BS in bit/Hz/J.
-    public var conventionalEnergyEfficiency: Double
-    /// Displacement against the initial positions, in steps.
-    public var displacement: StepDisplacement
-    /// Σ_n |x_n − x̃_n| in m.
-    public var totalDisplacement: Double
-    /// τ in s.
-    public var movementDelay: Double
-    /// E_mech in J.
-    public var mechanicalEnergy: Double
-    /// Outer iterations (see `EnergyEfficiencyMetric.iterations`).
-    public var iterations: Int
-    /// Dinkelbach iterations at the final positions (0 where the power is not optimised, i.e. SM).
-    public var innerIterations: Int
-    /// The scheme's own search objective at the start and after each round/iteration (non-decreasing);
-    /// empty for FPA.
-    public var trace: [Double]
+extension SingleUserOptimizer {
+    /// The result of one single-user scheme on one realization, after renumbering (Proposition 1) and
+    /// evaluated with the true EE (13).
+    public struct Solution: Sendable, Hashable {
+        /// Final grid indices, ascending (antenna n, which starts at the n-th initial position, ends here).
+        public var positions: [Int]
+        /// The same positions in m.
+        public var positionsInMetres: [Double]
+        /// p = ‖w‖² in W (w = √p·cᴴ/‖c‖, MRT).
+        public var transmitPower: Double
+        /// γ = ‖c(x)‖²/σ² in 1/W.
+        public var channelGain: Double
+        /// log2(1 + γp) in bit/s/Hz.
+        public var rate: Double
+        /// EE (13) in bit/Hz/J.
+        public var energyEfficiency: Double
+        /// EE (15) = rate/P_BS in bit/Hz/J.
+        public var conventionalEnergyEfficiency: Double
+        /// Displacement against the initial positions, in steps.
+        public var displacement: StepDisplacement
+        /// Σ_n |x_n − x̃_n| in m.
+        public var totalDisplacement: Double
+        /// τ in s.
+        public var movementDelay: Double
+        /// E_mech in J.
+        public var mechanicalEnergy: Double
+        /// Outer iterations (see `EnergyEfficiencyMetric.iterations`).
+        public var iterations: Int
+        /// Dinkelbach iterations at the final positions (0 where the power is not optimised, i.e. SM).
+        public var innerIterations: Int
+        /// The scheme's own search objective at the start and after each round/iteration (non-decreasing);
+        /// empty for FPA.
+        public var trace: [Double]
 
-    /// The value of one metric.
-    public func value(of metric: EnergyEfficiencyMetric) -> Double {
-        switch metric {
-        case .energyEfficiency: return energyEfficiency
-        case .conventionalEnergyEfficiency: return conventionalEnergyEfficiency
-        case .sumRate: return rate
-        case .totalDisplacement: return totalDisplacement
-        case .movementDelay: return movementDelay
-        case .mechanicalEnergy: return mechanicalEnergy
-        case .transmitPower: return transmitPower
-        case .iterations: return Double(iterations)
+        /// The value of one metric.
+        public func value(of metric: EnergyEfficiencyMetric) -> Double {
+            switch metric {
+            case .energyEfficiency: return energyEfficiency
+            case .conventionalEnergyEfficiency: return conventionalEnergyEfficiency
+            case .sumRate: return rate
+            case .totalDisplacement: return totalDisplacement
+            case .movementDelay: return movementDelay
+            case .mechanicalEnergy: return mechanicalEnergy
+            case .transmitPower: return transmitPower
+            case .iterations: return Double(iterations)
+            }
         }
-    }
 
-    /// Metric values in the order given.
-    public func values(of metrics: [EnergyEfficiencyMetric]) -> [Double] { metrics.map { value(of: $0) } }
+        /// Metric values in the order given.
+        public func values(of metrics: [EnergyEfficiencyMetric]) -> [Double] { metrics.map { value(of: $0) } }
+    }
 }
 
-/// One single-user (K = 1) problem instance: parameters, geometry and one channel realization, with
-/// everything the schemes share precomputed once (the grid gain table γ(g) = |h(g·Δ)|²/σ²).
-public struct SingleUserProblem: Sendable {
+/// The single-user (K = 1) optimizer for one problem instance: parameters, geometry and one channel
+/// realization, with everything the schemes share precomputed once (the grid gain table γ(g) = |h(g·Δ)|²/σ²).
+public struct SingleUserOptimizer: Sendable {
     public let parameters: EnergyEfficiencyParameters
     public let geometry: MovableArrayGeometry
     /// The energy model at v_max (Proposition 2).
@@ -89,14 +91,14 @@ public struct SingleUserProblem: Sendable {
     }
 
     /// Runs a deterministic scheme (every scheme but PSO).
-    public func solve(_ scheme: EnergyEfficiencyScheme) -> SingleUserSolution {
+    public func solve(_ scheme: EnergyEfficiencyScheme) -> SingleUserOptimizer.Solution {
         precondition(!scheme.isRandomized, "\(scheme.rawValue) needs an algorithm stream")
         var unused = RandomStream(seed: 0, purpose: StreamPurpose("unused"), realization: 0)
         return solve(scheme, algorithmStream: &unused)
     }
 
     /// Runs `scheme`; PSO draws from `algorithmStream` (the others leave it untouched).
-    public func solve(_ scheme: EnergyEfficiencyScheme, algorithmStream: inout RandomStream) -> SingleUserSolution {
+    public func solve(_ scheme: EnergyEfficiencyScheme, algorithmStream: inout RandomStream) -> SingleUserOptimizer.Solution {
         switch scheme {
         case .fixedPosition:
             return evaluate(positions: geometry.initialPositions, iterations: 0, trace: [])
@@ -125,7 +127,7 @@ public struct SingleUserProblem: Sendable {
 
     /// The sequential update maximising ‖c(x)‖² (ConvEE and SM positions).
     public func maximumGainSearch() -> SequentialPositionUpdate.Result {
-        var objective = ChannelGainObjective(gains: gains)
+        var objective = SingleUserChannelGainObjective(gains: gains)
         return SequentialPositionUpdate(geometry: geometry, maxRounds: parameters.maxRounds)
             .run(from: geometry.initialPositions, objective: &objective)
     }
@@ -133,7 +135,7 @@ public struct SingleUserProblem: Sendable {
     /// EE*(x): the renumbered positions' true EE with the optimal (Dinkelbach) power, or with
     /// `fixedPower` if given. `positions` are grid indices, antenna n at entry n, any order.
     public func evaluate(positions: [Int], fixedPower: Double? = nil, iterations: Int = 0,
-                         trace: [Double] = []) -> SingleUserSolution {
+                         trace: [Double] = []) -> SingleUserOptimizer.Solution {
         precondition(geometry.isFeasible(positions), "infeasible positions")
         let sorted = Renumbering.sorted(positions).positions
         let displacement = StepDisplacement(from: geometry.initialPositions, to: sorted)
@@ -151,7 +153,7 @@ public struct SingleUserProblem: Sendable {
         let rate = EnergyModel.rate(snr: gain * power)
         let total = Double(displacement.total) * geometry.grid.stepSize
         let maximum = Double(displacement.maximum) * geometry.grid.stepSize
-        return SingleUserSolution(
+        return SingleUserOptimizer.Solution(
             positions: sorted, positionsInMetres: sorted.map(geometry.grid.position),
             transmitPower: power, channelGain: gain, rate: rate,
             energyEfficiency: energy.energyEfficiency(sumRate: rate, transmitPower: power, displacement: displacement),
@@ -176,8 +178,8 @@ public enum EnergyEfficiencySingleUser {
     /// per-series algorithm stream, e.g. `streams.algorithm(StreamPurpose("ee.pso"), series: index)`).
     public static func evaluate(scheme: EnergyEfficiencyScheme, parameters: EnergyEfficiencyParameters,
                                 channel: FieldResponseChannel, algorithmStream: RandomStream? = nil)
-        throws(ScenarioError) -> SingleUserSolution {
-        let problem = try SingleUserProblem(parameters: parameters, channel: channel)
+        throws(ScenarioError) -> SingleUserOptimizer.Solution {
+        let problem = try SingleUserOptimizer(parameters: parameters, channel: channel)
         if scheme.isRandomized {
             guard var stream = algorithmStream else { throw ScenarioError("\(scheme.rawValue) needs an algorithm stream") }
             return problem.solve(scheme, algorithmStream: &stream)

@@ -19,7 +19,7 @@ import Randomness
 ///   (g_n ≥ g_{n−1} + s), and if g_N > G−1, g_N = G−1 and repaired backward; if the movement limit is
 ///   then violated, fall back to x̃.
 struct SingleUserParticleSwarm {
-    let problem: SingleUserProblem
+    let problem: SingleUserOptimizer
 
     struct Outcome {
         var positions: [Int]

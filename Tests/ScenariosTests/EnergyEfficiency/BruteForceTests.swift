@@ -33,7 +33,7 @@ struct BruteForceTests {
         return result
     }
 
-    func globalOptimum(_ problem: SingleUserProblem) -> Double {
+    func globalOptimum(_ problem: SingleUserOptimizer) -> Double {
         let initial = problem.geometry.initialPositions
         var best = 0.0
         for x in allFeasible(problem.geometry) {

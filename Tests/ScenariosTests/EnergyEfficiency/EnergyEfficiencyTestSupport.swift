@@ -11,8 +11,8 @@ enum EETest {
             parameters: parameters, stream: UnitStreams(seed: seed, realization: realization, point: 0).common(.channel))
     }
 
-    static func problem(_ parameters: EnergyEfficiencyParameters, realization: Int) throws -> SingleUserProblem {
-        try SingleUserProblem(parameters: parameters, channel: channel(parameters, realization: realization))
+    static func problem(_ parameters: EnergyEfficiencyParameters, realization: Int) throws -> SingleUserOptimizer {
+        try SingleUserOptimizer(parameters: parameters, channel: channel(parameters, realization: realization))
     }
 
     static func psoStream(realization: Int) -> RandomStream {
@@ -20,8 +20,8 @@ enum EETest {
     }
 
     /// Every scheme on one realization.
-    static func solveAll(_ problem: SingleUserProblem, realization: Int) -> [EnergyEfficiencyScheme: SingleUserSolution] {
-        var result: [EnergyEfficiencyScheme: SingleUserSolution] = [:]
+    static func solveAll(_ problem: SingleUserOptimizer, realization: Int) -> [EnergyEfficiencyScheme: SingleUserOptimizer.Solution] {
+        var result: [EnergyEfficiencyScheme: SingleUserOptimizer.Solution] = [:]
         for scheme in EnergyEfficiencyScheme.allCases {
             var stream = psoStream(realization: realization)
             result[scheme] = problem.solve(scheme, algorithmStream: &stream)
