@@ -91,14 +91,14 @@ public struct SingleUserOptimizer: Sendable {
     }
 
     /// Runs a deterministic scheme (every scheme but PSO).
-    public func solve(_ scheme: EnergyEfficiencyScheme) -> SingleUserOptimizer.Solution {
+    public func solve(_ scheme: EnergyEfficiencyScheme) -> Solution {
         precondition(!scheme.isRandomized, "\(scheme.rawValue) needs an algorithm stream")
         var unused = RandomStream(seed: 0, purpose: StreamPurpose("unused"), realization: 0)
         return solve(scheme, algorithmStream: &unused)
     }
 
     /// Runs `scheme`; PSO draws from `algorithmStream` (the others leave it untouched).
-    public func solve(_ scheme: EnergyEfficiencyScheme, algorithmStream: inout RandomStream) -> SingleUserOptimizer.Solution {
+    public func solve(_ scheme: EnergyEfficiencyScheme, algorithmStream: inout RandomStream) -> Solution {
         switch scheme {
         case .fixedPosition:
             return evaluate(positions: geometry.initialPositions, iterations: 0, trace: [])
@@ -135,7 +135,7 @@ public struct SingleUserOptimizer: Sendable {
     /// EE*(x): the renumbered positions' true EE with the optimal (Dinkelbach) power, or with
     /// `fixedPower` if given. `positions` are grid indices, antenna n at entry n, any order.
     public func evaluate(positions: [Int], fixedPower: Double? = nil, iterations: Int = 0,
-                         trace: [Double] = []) -> SingleUserOptimizer.Solution {
+                         trace: [Double] = []) -> Solution {
         precondition(geometry.isFeasible(positions), "infeasible positions")
         let sorted = Renumbering.sorted(positions).positions
         let displacement = StepDisplacement(from: geometry.initialPositions, to: sorted)
