@@ -117,13 +117,6 @@ struct ExperimentBuilder {
             reader.error(root, "the experiment file is missing the required key 'realizations'")
         }
         if let override = realizationsOverride, !deterministic { realizations = override }
-        for output in outputs {
-            if case .table(let tableName, let r) = output.kind, r >= realizations {
-                reader.error(root, "output '\(output.file)': table '\(tableName)' asks for realization \(r), "
-                    + "but only \(realizations) run (realizations are numbered from 0)")
-            }
-        }
-
         guard let figure, let sweepNode else { return nil }
         return Experiment(sourcePath: reader.file, scenario: scenario, figure: figure, title: title, seed: seed,
                           realizations: deterministic ? 1 : realizations, isDeterministic: deterministic,
