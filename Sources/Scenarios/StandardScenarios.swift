@@ -4,5 +4,6 @@ import ScenarioKit
 public enum StandardScenarios {
     public static let registry = ScenarioRegistry([
         EnergyEfficiencyScenario(),
+        MovementTradeoffScenario(),
     ])
 }
