@@ -20,9 +20,10 @@ public struct PlanarPoint: Sendable, Hashable, CustomStringConvertible {
 
     @inlinable public func dot(_ b: PlanarPoint) -> Double { x * b.x + y * b.y }
     @inlinable public var squaredNorm: Double { x * x + y * y }
-    /// Euclidean norm, overflow-safe (`hypot`).
-    @inlinable public var norm: Double { Foundation.hypot(x, y) }
-    @inlinable public func distance(to b: PlanarPoint) -> Double { Foundation.hypot(x - b.x, y - b.y) }
+    /// Euclidean norm. Plain √(x² + y²), not `hypot`: coordinates are a few wavelengths, far from overflow,
+    /// and this sits in the innermost loops of the position optimisers.
+    @inlinable public var norm: Double { (x * x + y * y).squareRoot() }
+    @inlinable public func distance(to b: PlanarPoint) -> Double { (self - b).norm }
     /// The vector turned by +90°.
     @inlinable public var perpendicular: PlanarPoint { PlanarPoint(-y, x) }
 

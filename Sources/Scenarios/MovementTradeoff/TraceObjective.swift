@@ -110,14 +110,14 @@ extension MovementTradeoff {
             }
             for j in 0..<k {
                 var column = 0.0
-                for i in 0..<k { column += Foundation.hypot(gRe[i * k + j], gIm[i * k + j]) }
+                for i in 0..<k { column += (gRe[i * k + j] * gRe[i * k + j] + gIm[i * k + j] * gIm[i * k + j]).squareRoot() }
                 norm1 = max(norm1, column)
             }
             guard inverse.invert(re: &gRe, im: &gIm) else { return .infinity }
             var inverseNorm1 = 0.0, trace = 0.0
             for j in 0..<k {
                 var column = 0.0
-                for i in 0..<k { column += Foundation.hypot(gRe[i * k + j], gIm[i * k + j]) }
+                for i in 0..<k { column += (gRe[i * k + j] * gRe[i * k + j] + gIm[i * k + j] * gIm[i * k + j]).squareRoot() }
                 inverseNorm1 = max(inverseNorm1, column)
                 trace += gRe[j * k + j]
             }

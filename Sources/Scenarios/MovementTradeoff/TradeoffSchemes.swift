@@ -20,6 +20,9 @@ extension MovementTradeoff {
         /// Two-antenna special case, τ* by the 1-D search (Fig. 3).
         case twoAntennaSearch = "two-antenna-search"
 
+        /// Proposition 1 quantities at r̃^0: every main-scenario scheme reports them (they cost one gradient).
+        static let thresholdMetrics: [Metric] = [.initialRate, .gradientNormSum, .speedThreshold, .timeThreshold]
+
         public var isTwoAntenna: Bool { [.twoAntenna, .twoAntennaFit, .twoAntennaSearch].contains(self) }
 
         public var summary: String {
@@ -39,15 +42,15 @@ extension MovementTradeoff {
         public var metrics: [Metric] {
             switch self {
             case .general:
-                return [.throughput, .duration, .rate, .saturationDuration, .initialRate, .gradientNormSum, .speedThreshold,
-                        .timeThreshold, .solverCalls, .gradientEvaluations, .solveTime]
+                return [.throughput, .duration, .rate, .saturationDuration, .solverCalls, .gradientEvaluations, .solveTime]
+                    + Self.thresholdMetrics
             case .fitting:
                 return [.throughput, .duration, .rate, .fittedThroughput, .saturationDuration, .fitModel, .solverCalls,
-                        .gradientEvaluations, .solveTime]
+                        .gradientEvaluations, .solveTime] + Self.thresholdMetrics
             case .upperBound, .fixedDuration, .stationary:
-                return [.throughput, .duration, .rate, .solverCalls, .gradientEvaluations, .solveTime]
+                return [.throughput, .duration, .rate, .solverCalls, .gradientEvaluations, .solveTime] + Self.thresholdMetrics
             case .threshold:
-                return [.initialRate, .gradientNormSum, .speedThreshold, .timeThreshold]
+                return Self.thresholdMetrics
             case .twoAntenna, .twoAntennaSearch:
                 return [.throughput, .duration, .rate, .saturationDuration, .initialRate, .gradientNormSum, .speedThreshold,
                         .timeThreshold]

@@ -156,10 +156,8 @@ extension MovementTradeoff {
                 values[.solverCalls] = Double(d.cost.solverCalls)
                 values[.gradientEvaluations] = Double(d.cost.gradientEvaluations)
                 values[.solveTime] = d.cost.seconds
-                if scheme == .general {
-                    values[.saturationDuration] = saturationDuration(settings)
-                    put(threshold: threshold(settings))
-                }
+                put(threshold: threshold(settings))
+                if scheme == .general { values[.saturationDuration] = saturationDuration(settings) }
                 if scheme == .fitting {
                     let result = fittingMethod(settings).0
                     values[.fittedThroughput] = result.fittedThroughput

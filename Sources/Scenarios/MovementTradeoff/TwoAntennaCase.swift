@@ -56,18 +56,17 @@ extension MovementTradeoff {
             return lo...hi
         }
 
-        /// The best spacing in [lo, hi]: a maximiser d = (m + ½)/|Δ| of sin² if one lies inside (the
-        /// nearest to d0), else the better end.
+        /// The best spacing in [lo, hi]: the maximiser d = (m + ½)/|Δ| of sin² nearest to d0 if one is reachable
+        /// (on either side of d0), else the better end of the range. Allocation-free: Fig. 3 calls it ~1.4e7 times.
         public func bestSpacing(duration tau: Double) -> Double {
             let range = spacingRange(duration: tau)
             let g = abs(directionGap)
             if g > 0 {
-                let period = 1 / g
-                let m = ((initialSpacing * g) - 0.5).rounded()
-                for candidate in [m, m - 1, m + 1].map({ ($0 + 0.5) * period }).sorted(by: { abs($0 - initialSpacing) < abs($1 - initialSpacing) })
-                where range.contains(candidate) {
-                    return candidate
-                }
+                let d0 = initialSpacing, shifted = initialSpacing * g - 0.5
+                let up = (shifted.rounded(.up) + 0.5) / g, down = (shifted.rounded(.down) + 0.5) / g
+                let upReachable = up <= range.upperBound, downReachable = down >= range.lowerBound
+                if upReachable && (!downReachable || up - d0 <= d0 - down) { return up }
+                if downReachable { return down }
             }
             return sinr(spacing: range.upperBound) >= sinr(spacing: range.lowerBound) ? range.upperBound : range.lowerBound
         }
