@@ -29,6 +29,11 @@ public struct MovementTradeoffScenario: Scenario {
         }
     }
 
+    /// The resolved parameters as the model's settings (what `evaluate` and `table` solve).
+    public func settings(_ parameters: ParameterSet) -> MovementTradeoff.Settings {
+        MovementTradeoffParameterTable.settings(parameters)
+    }
+
     public func check(_ parameters: ParameterSet, scheme: String) throws(ScenarioError) {
         guard let scheme = MovementTradeoff.Scheme(rawValue: scheme) else { return }
         let settings = MovementTradeoffParameterTable.settings(parameters)

@@ -71,20 +71,33 @@ extension MovementTradeoff {
                 u = initial
                 AuxiliaryUpdate.update(&u, target: r, sets: sets, spacing: problem.spacing, mode: settings.auxiliaryUpdate)
             }
-            var best = u, bestTrace = objective.value(u)
+            // r̃^0 is always feasible: the fallback when the distance-only u is not.
+            var best = feasibleCandidate(u, sets: sets, radius: radius) ?? initial
+            var bestTrace = objective.value(best)
             var penalty = settings.initialPenalty
             var outer = 0
             for t in 1...settings.maximumOuterIterations {
                 outer = t
                 descend(&r, towards: u, penalty: penalty, sets: sets, objective: &objective)
                 AuxiliaryUpdate.update(&u, target: r, sets: sets, spacing: problem.spacing, mode: settings.auxiliaryUpdate)
-                let f = objective.value(u)
-                if f < bestTrace { best = u; bestTrace = f }
+                if let candidate = feasibleCandidate(u, sets: sets, radius: radius) {
+                    let f = objective.value(candidate)
+                    if f < bestTrace { best = candidate; bestTrace = f }
+                }
                 let coupling = zip(r, u).reduce(0.0) { max($0, $1.0.distance(to: $1.1)) }
                 if coupling < settings.couplingTolerance && t >= settings.minimumOuterIterations { break }
                 penalty *= settings.penaltyGrowth
             }
             return Result(positions: best, trace: bestTrace, outerIterations: outer)
+        }
+
+        /// u itself in `.full` mode (it is exactly feasible by construction). In `.distanceOnly` mode u satisfies
+        /// only the spacing, so it counts when it also lies in every S_n (1e-9), or else its projection Π_S(u)
+        /// when that keeps the spacing; otherwise this iterate offers no feasible candidate.
+        func feasibleCandidate(_ u: [PlanarPoint], sets: [ReachableSet], radius: Double) -> [PlanarPoint]? {
+            if settings.auxiliaryUpdate == .full || problem.isFeasible(u, radius: radius) { return u }
+            let projected = u.enumerated().map { sets[$0.offset].project($0.element) }
+            return problem.isFeasible(projected, radius: radius) ? projected : nil
         }
 
         /// PGD (16) on F_ρ(r) = f̄(r) + ρ Σ‖r_n − u_n‖² over ∏ S_n, Jacobi updates, Armijo or constant step.
