@@ -13,12 +13,13 @@ FIGURES := $(foreach f,$(EXPERIMENTS),$(notdir $(patsubst %/,%,$(dir $(f))))-$(b
 export OPENBLAS_NUM_THREADS := 1
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help deps build test figs list clean $(FIGURES)
+.PHONY: help deps build test test-slurm figs list clean $(FIGURES)
 
 help:
 	@echo "make test          install missing Debian packages, build, run all tests"
 	@echo "make <figure>      reproduce one figure, e.g. make ee-fig4 (targets: make list)"
 	@echo "make figs          reproduce every figure"
+	@echo "make test-slurm    sharded run on a real one-node Slurm cluster (installs slurm-wlm, munge)"
 	@echo "make build         release build of bin masweep ($(RELEASE_BIN))"
 	@echo "make deps          apt-get install what is missing of: $(DEBIAN_PACKAGES)"
 
@@ -37,6 +38,10 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# A one-node Slurm cluster on localhost runs a sharded experiment; the merge must equal a local run.
+test-slurm: build
+	scripts/test-slurm.sh
 
 list:
 	@echo $(FIGURES) | tr ' ' '\n'
