@@ -13,13 +13,14 @@ FIGURES := $(foreach f,$(EXPERIMENTS),$(notdir $(patsubst %/,%,$(dir $(f))))-$(b
 export OPENBLAS_NUM_THREADS := 1
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help deps build test test-slurm figs list clean $(FIGURES)
+.PHONY: help deps build test test-slurm bench figs list clean $(FIGURES)
 
 help:
 	@echo "make test          install missing Debian packages, build, run all tests"
 	@echo "make <figure>      reproduce one figure, e.g. make ee-fig4 (targets: make list)"
 	@echo "make figs          reproduce every figure"
 	@echo "make test-slurm    sharded run on a real one-node Slurm cluster (installs slurm-wlm, munge)"
+	@echo "make bench         release benchmarks with side-by-side ratios"
 	@echo "make build         release build of bin masweep ($(RELEASE_BIN))"
 	@echo "make deps          apt-get install what is missing of: $(DEBIAN_PACKAGES)"
 
@@ -38,6 +39,11 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Measurements side by side in one run (release); not a test, never fails on a number.
+bench: deps
+	$(SWIFT) build -c release --product masweep-bench
+	.build/release/masweep-bench
 
 # A one-node Slurm cluster on localhost runs a sharded experiment; the merge must equal a local run.
 test-slurm: build
