@@ -13,7 +13,7 @@ struct Masweep: ParsableCommand {
             Experiment files are documented in README.md ("Experiment files").
             """,
         version: RunEnvironment.masweepVersion,
-        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self, DiffCommand.self, PlotCommand.self])
 }
 
 enum ExitStatus {
