@@ -52,7 +52,7 @@ struct DiffCommandTests {
         let beyond = try diff(Self.base, b)
         #expect(beyond.status == 1)
         #expect(beyond.stdout.hasPrefix("different: 1 changed cell in 1 of 4 value columns (rtol 1e-12, atol 0)\n"))
-        #expect(beyond.stdout.contains("\nProposed: 1 of 3 cells beyond tolerance\n  antennas=4   2 -> 2.0001   Δ +0.0001  rel 5e-5\n"))
+        #expect(beyond.stdout.contains("\nProposed: 1 of 3 cells beyond tolerance\n  antennas=4   2 -> 2.0001   Δ +0.0001   rel 5e-5\n"))
         #expect(try diff(Self.base, b, ["--rtol", "1e-4"]).status == 0)
         #expect(try diff(Self.base, b, ["--atol", "0.0002"]).status == 0)
         #expect(try diff(Self.base, b, ["--atol", "0.00005"]).status == 1)
@@ -71,7 +71,7 @@ struct DiffCommandTests {
         #expect(quiet.status == 0, "\(quiet.stdout)")
         #expect(quiet.stdout.hasPrefix("equal within noise: no significant change, 2 cells in 2 columns within noise;"))
         #expect(quiet.stdout.contains("within-noise drift"))
-        #expect(quiet.stdout.contains("  antennas=4   2 -> 2.15   Δ +0.15  rel 0.0698  0.75x ci95 (0.1 + 0.1)"))
+        #expect(quiet.stdout.contains("  antennas=4   2 -> 2.15   Δ +0.15   rel 0.0698   0.75x ci95 (0.1 + 0.1)"))
 
         let significant = noise.replacingOccurrences(of: "6,3,1.5,", with: "6,3.5,1.5,")  // 0.5 > 0.2
         let loud = try diff(Self.base, significant, ["--ci"])
@@ -167,7 +167,7 @@ struct DiffCommandTests {
         }
         let r = try diff(a, b, ["--limit", "2"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("G: 20 of 20 cells beyond tolerance\n  x=0   0 -> 1   Δ +1  rel 1\n  x=1   1 -> 2   Δ +1  rel 0.5\n  ... 18 more\n"))
+        #expect(r.stdout.contains("G: 20 of 20 cells beyond tolerance\n  x=0   0 -> 1   Δ +1   rel 1\n  x=1   1 -> 2   Δ +1   rel 0.5\n  ... 18 more\n"))
     }
 
     @Test func helpDocumentsTheOptionsAndExitStatus() throws {

@@ -194,7 +194,7 @@ public enum CSVDiff {
             var occurrences: [String: Int] = [:]
             var duplicates = false
             let keys = t.rows.map { row -> String in
-                let base = zip(key, indices).map { "\($0)=\(row[$1].description)" }.joined(separator: ", ")
+                let base = zip(key, indices).map { "\($0)=\(keyText(row[$1]))" }.joined(separator: ", ")
                 let n = occurrences[base, default: 0] + 1
                 occurrences[base] = n
                 if n > 1 { duplicates = true }
@@ -281,6 +281,12 @@ public enum CSVDiff {
             addedColumns: added, removedColumns: removed, renamedColumns: renamed, columnOrderDiffers: columnOrderDiffers,
             addedRows: addedRows, removedRows: removedRows, rowOrderDiffers: rowOrderDiffers, duplicateKeys: duplicateKeys,
             columns: columnDiffs, ciUnavailable: options.useCI && !ciAvailable)
+    }
+
+    /// Canonical key text: shortest round-trip numbers (so `0.50` matches `0.5`), `-0` as `0`.
+    static func keyText(_ cell: CSVCell) -> String {
+        if case .number(let x) = cell, x == 0 { return "0" }
+        return cell.description
     }
 
     static func isHalfWidth(_ name: String) -> Bool { name.hasSuffix(KeyColumns.ciSuffix) }

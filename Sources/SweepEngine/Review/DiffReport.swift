@@ -42,7 +42,7 @@ public enum DiffReport {
             }
             if r.count(.noise) > 0 {
                 out.append("")
-                out.append("within-noise drift (beyond tolerance, |Δ| ≤ ci95_A + ci95_B; half-width columns):")
+                out.append("within-noise drift (|Δ| ≤ ci95_A + ci95_B; changes of the _ci95 columns themselves):")
                 out += columnSections(r, kinds: [.noise], title: "within noise", limit: limit)
             }
         } else if r.count(.changed) > 0 {
@@ -100,25 +100,33 @@ public enum DiffReport {
             if column.isHalfWidthColumn && r.options.useCI { heading = "\(column.name): \(changes.count) of \(plural(column.compared, "half-width")) changed" }
             if let t = r.options.columnTolerances[column.name] { heading += " (\(t))" }
             out.append(heading)
-            let keyWidth = changes.prefix(limit).map(\.key.count).max() ?? 0
-            let valueWidth = changes.prefix(limit).map { cell($0.a).count + 4 + cell($0.b).count }.max() ?? 0
-            out += capped(changes.map { line($0, keyWidth: keyWidth, valueWidth: valueWidth) }, limit: limit)
+            out += capped(table(changes.prefix(limit).map(fields)), limit: limit, total: changes.count)
         }
         return out
     }
 
-    private static func line(_ c: CellChange, keyWidth: Int, valueWidth: Int) -> String {
-        let values = cell(c.a) + " -> " + cell(c.b)
-        var text = "  " + pad(c.key, keyWidth) + "   " + pad(values, valueWidth)
+    /// key, `a -> b`, `Δ ±d`, `rel r`, `Nx ci95 (ci_A + ci_B)`: one row per change.
+    private static func fields(_ c: CellChange) -> [String] {
+        var row = [c.key, cell(c.a) + " -> " + cell(c.b), "", "", ""]
         if let d = c.delta {
-            text += "   Δ " + (d >= 0 ? "+" : "") + shortNumber(d)
-            if let rel = c.relative { text += "  rel " + shortNumber(rel) }
+            row[2] = "Δ " + (d >= 0 ? "+" : "") + shortNumber(d)
+            if let rel = c.relative { row[3] = "rel " + shortNumber(rel) }
         }
         if let ca = c.ciA, let cb = c.ciB, let ratio = c.ciRatio {
-            text += "  " + shortNumber(ratio) + "x ci95 (" + shortNumber(ca) + " + " + shortNumber(cb) + ")"
+            row[4] = shortNumber(ratio) + "x ci95 (" + shortNumber(ca) + " + " + shortNumber(cb) + ")"
         }
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
+        return row
+    }
+
+    /// Left-aligned columns separated by three spaces, indented by two; trailing spaces trimmed.
+    private static func table(_ rows: [[String]]) -> [String] {
+        guard let count = rows.first?.count else { return [] }
+        let widths = (0..<count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            var line = "  " + zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "   ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
     }
 
     private static func cell(_ c: CSVCell) -> String {
@@ -128,13 +136,11 @@ public enum DiffReport {
         }
     }
 
-    private static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
-
-    static func capped(_ lines: [String], limit: Int) -> [String] {
-        guard lines.count > limit else { return lines }
-        return Array(lines.prefix(limit)) + ["  ... \(lines.count - limit) more"]
+    /// The first `limit` lines, then "... N more" when `total` (default: the lines given) exceeds it.
+    static func capped(_ lines: [String], limit: Int, total: Int? = nil) -> [String] {
+        let total = total ?? lines.count
+        guard total > limit else { return lines }
+        return Array(lines.prefix(limit)) + ["  ... \(total - limit) more"]
     }
 
     static func structural(_ counts: [(Int, String)]) -> String {

@@ -137,7 +137,7 @@ struct CSVDiffTests {
         #expect(r.columns.first { $0.name == "U_ci95" }?.changes.map(\.kind) == [.noise], "half-widths are drift")
         let report = DiffReport.text(r)
         #expect(report.hasPrefix("different: 1 significant change in 1 column; 3 cells in 3 columns within noise"))
-        #expect(report.contains("G: 1 of 3 cells significant\n  x=1   2 -> 2.5   Δ +0.5  rel 0.2  2.5x ci95 (0.1 + 0.1)\n"))
+        #expect(report.contains("G: 1 of 3 cells significant\n  x=1   2 -> 2.5   Δ +0.5   rel 0.2   2.5x ci95 (0.1 + 0.1)\n"))
 
         // Only noise: equal within noise (exit 0), while the plain comparison still differs.
         let noisy = b.replacingOccurrences(of: "1,2.5,20", with: "1,2,20")
@@ -169,7 +169,7 @@ struct CSVDiffTests {
         let changes = try #require(r.columns.first).changes
         #expect(changes.map(\.key) == ["x=4", "x=8", "x=7", "x=6", "x=5", "x=3", "x=2", "x=1"])
         let report = DiffReport.text(r, limit: 3)
-        #expect(report.contains("G: 8 of 9 cells beyond tolerance\n  x=4   0 -> -100   Δ -100  rel 1\n  x=8   0 -> 8"))
+        #expect(report.contains("G: 8 of 9 cells beyond tolerance\n  x=4   0 -> -100   Δ -100   rel 1\n  x=8   0 -> 8      Δ +8     rel 1\n"))
         #expect(report.hasSuffix("  ... 5 more\n"))
     }
 
@@ -190,7 +190,7 @@ struct CSVDiffTests {
     }
 
     @Test func keysMatchNumericallyNotTextually() throws {
-        #expect(try diff("x,G\n0.50,1\n1e0,2\n", "x,G\n0.5,1\n1,2\n").isEqual)
+        #expect(try diff("x,G\n0.50,1\n1e0,2\n-0,3\n", "x,G\n0.5,1\n1,2\n0,3\n").isEqual)
     }
 
     @Test func badInput() throws {
