@@ -139,8 +139,8 @@ public enum FigureBuilder {
                       xCategories: categories, ciStyle: options.ciStyle)
     }
 
-    /// Table outputs: a scatter of two of the scenario's own columns, one point set per series (and
-    /// sweep combination). Axis labels are the column names; log axes from the manifest.
+    /// Table outputs: a scatter of two of the scenario's own numeric columns (default: the last against
+    /// the first), one point set per series (and sweep combination). Axis labels are the column names.
     static func scatter(_ table: CSVTable, key: [String], title: String, options: PlotOptions) throws -> Figure {
         let seriesIndex = table.index(of: "series")
         let candidates = table.header.enumerated().filter { i, name in
@@ -152,8 +152,10 @@ public enum FigureBuilder {
                 throw PlotInputError("\(flag): no column '\(name)' in \(table.path) (columns: \(table.header.joined(separator: ", ")))")
             }
         }
-        let xName = options.x ?? candidates.first { $0 != options.y }
-        let yName = options.y ?? candidates.first { $0 != xName }
+        // Tables list item descriptors first (antenna, step) and results last (position_m): by default
+        // the last numeric column against the first one.
+        let yName = options.y ?? candidates.last { $0 != options.x }
+        let xName = options.x ?? candidates.first { $0 != yName }
         guard let xName, let yName else {
             throw PlotSkipped("\(table.path) is a table output without two numeric columns to scatter; choose them with --x and --y")
         }
@@ -174,8 +176,12 @@ public enum FigureBuilder {
     }
 
     /// Rows grouped by the values of `columns`, groups in order of first appearance; the title lists
-    /// `name=value` (just the value for the `series` column).
-    static func group(_ table: CSVTable, by columns: [String]) -> [(title: String, rows: [Int])] {
+    /// `name=value` (just the value for the `series` column), leaving out columns with a single value.
+    static func group(_ table: CSVTable, by allColumns: [String]) -> [(title: String, rows: [Int])] {
+        let columns = allColumns.filter { name in
+            let i = table.index(of: name)!
+            return name == "series" || Set(table.rows.map { $0[i].description }).count > 1
+        }
         let indices = columns.map { table.index(of: $0)! }
         var order: [String] = []
         var rows: [String: [Int]] = [:]

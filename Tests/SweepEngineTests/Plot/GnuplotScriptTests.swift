@@ -112,15 +112,26 @@ struct GnuplotScriptTests {
     }
 
     @Test func tableOutputsAreScatters() throws {
-        let csv = "antennas,series,x_wavelengths,y_wavelengths\n4,Proposed,0,0.5\n4,Proposed,1,1.5\n4,Baseline,0,2\n"
+        let csv = "antennas,series,x_wavelengths,y_wavelengths\n4,Proposed,0,0.5\n4,Proposed,1,1.5\n4,Baseline,0,2\n6,Proposed,2,2.5\n"
         let f = try figure(csv)
         #expect(f.kind == .scatter && f.xLabel == "x_wavelengths" && f.yLabel == "y_wavelengths")
-        #expect(f.curves.map(\.title) == ["Proposed, antennas=4", "Baseline, antennas=4"])
+        #expect(f.curves.map(\.title) == ["Proposed, antennas=4", "Baseline, antennas=4", "Proposed, antennas=6"])
         let s = script(f)
         #expect(s.contains("$c1 using 1:2 with points lc rgb \"#0072B2\" pt 7 ps 0.8 title \"Proposed, antennas=4\""))
         #expect(!s.contains("with lines"))
         let swapped = try figure(csv, nil, PlotOptions(x: "y_wavelengths", y: "x_wavelengths"))
         #expect(swapped.xLabel == "y_wavelengths" && swapped.curves[0].points.map(\.y) == [0, 1])
+        // EE Fig. 6 layout: the last column (the result) against the first (the item index).
+        let positions = "array_length_wavelengths,series,antenna,initial_position_m,position_m\n6,FPA,1,0.17,0.17\n6,FPA,2,0.22,0.25\n"
+        var m = ResultManifest()
+        m.outputKind = "table"
+        m.sweepNames = ["array_length_wavelengths"]
+        m.title = "Single user: optimised positions"
+        let p = try figure(positions, m)
+        #expect(p.kind == .scatter && p.xLabel == "antenna" && p.yLabel == "position_m" && p.title == "Single user: optimised positions")
+        #expect(p.curves.map(\.title) == ["FPA"] && p.curves[0].points.map(\.y) == [0.17, 0.25], "a constant sweep column is not in the legend")
+        #expect(try figure(positions, m, PlotOptions(x: "initial_position_m")).yLabel == "position_m")
+        #expect(try figure(positions, m, PlotOptions(y: "initial_position_m")).xLabel == "antenna")
         #expect(throws: PlotSkipped.self) { try figure("n,series,k\n1,P,3\n") }
         #expect(throws: PlotInputError.self) { try figure(csv, nil, PlotOptions(y: "nope")) }
         #expect(throws: PlotInputError.self) { try figure("x,G\n0,1\n", nil, PlotOptions(y: "G")) }
