@@ -55,9 +55,10 @@ list:
 figs: $(FIGURES)
 
 # One target per experiment file: make ee-fig4 runs experiments/ee/fig4.yaml.
+# Each writes the CSVs and manifests, then plots every CSV it wrote (PNG + SVG beside it).
 define FIGURE_RULE
 $(1): build
-	$(RELEASE_BIN) run $(2)
+	@set -o pipefail; $(RELEASE_BIN) run $(2) | tee /dev/stderr | sed -n 's/^wrote //p' | xargs -r $(RELEASE_BIN) plot
 endef
 $(foreach f,$(EXPERIMENTS),$(eval $(call FIGURE_RULE,$(notdir $(patsubst %/,%,$(dir $(f))))-$(basename $(notdir $(f))),$(f))))
 
