@@ -41,8 +41,13 @@ struct PlotCommandTests {
         try expectPNG(directory.appendingPathComponent("fig4a.png"))
         let svg = try String(contentsOf: directory.appendingPathComponent("fig4a.svg"), encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("</svg>"))
-        // The committed manifest predates `plot`: title from the manifest, axes from column and metric names.
-        for text in ["Stepper-motor characteristics (AM2224)", "load_speed_mps", "pull_out_torque_mNm (mN·m)", "AM2224"] {
+        // Title and axis labels come from the committed manifest's `plot` object; the legend from the series.
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("fig4a.manifest.json"))) as? [String: Any]
+        let plot = try #require(manifest?["plot"] as? [String: Any])
+        let labels = ["title", "x_label", "y_label"].compactMap { plot[$0] as? String }
+        #expect(labels.count == 3)
+        for text in labels + ["AM2224"] {
             #expect(svg.contains(text), "'\(text)' in the SVG")
         }
         #expect(try Data(contentsOf: csv) == before, "the CSV is never altered")
