@@ -76,13 +76,21 @@ struct FigureClaimsTests {
 
     /// Fig. 4(b) and Fig. 5 orderings: OTGM is best among the achievable schemes, OTFM is close (≤ 1.5 % below),
     /// both at least static and above FMD+OAD wherever v > v_th (at v ≤ v_th they equal static, Prop. 1).
-    @Test("Figs. 4(b), 5: OTGM ≥ OTFM ≥ 0.985·OTGM; both ≥ static and > FMD+OAD")
+    @Test("Figs. 4(b), 5, 6: OTGM ≥ OTFM ≥ 0.985·OTGM (Fig. 6: ≤ 1.005·OTGM); both ≥ static and > FMD+OAD")
     func orderings() throws {
         let fig4b = try GoldenTable("fig4b")
         for row in 0..<fig4b.rows.count {
             let get = { (name: String) in fig4b.column(name)[row] }
             #expect(get("OTGM") >= get("OTFM") && get("OTFM") >= 0.985 * get("OTGM"))
             #expect(get("OTFM") >= get("Static") && get("OTFM") > get("FMD+OAD"))
+        }
+        // Fig. 6 (ULA start): OTFM within the spec's allowance of OTGM (check 12: ≤ OTGM·(1 + 5e-3); at N = 8,
+        // v = 1 OTFM is 0.28 % higher — the fit lands on a τ the OTGM grid and refinement straddle) and ≥ static.
+        let fig6 = try GoldenTable("fig6")
+        for v in ["1", "5", "20"] {
+            for (otgm, (otfm, stat)) in zip(fig6.column("OTGM v=\(v)"), zip(fig6.column("OTFM v=\(v)"), fig6.column("Static"))) {
+                #expect(otfm <= otgm * (1 + 5e-3) && otfm >= 0.985 * otgm && otfm >= stat, "v = \(v)")
+            }
         }
         let fig5 = try GoldenTable("fig5")
         for v in ["1", "5", "20"] {
