@@ -12,7 +12,7 @@ extension MovementTradeoff {
                 }
             case .rateCurve:
                 return solver.generalMethod(settings).0.curve.map {
-                    [$0.duration, $0.rate, $0.throughput(interval: interval), $0.refined ? 1 : 0]
+                    [$0.duration, $0.refined ? 1 : 0, $0.rate, $0.throughput(interval: interval)]
                 }
             case .fitSamples, .fitModel:
                 let taus: [Double], rates: [Double], fit: GrowthFit, duration: Double, saturation: Double, trueThroughput: Double

@@ -116,7 +116,7 @@ extension MovementTradeoff {
         public var columns: [String] {
             switch self {
             case .positions: return ["antenna", "initial_x_wavelengths", "initial_y_wavelengths", "x_wavelengths", "y_wavelengths"]
-            case .rateCurve: return ["tau_s", "rate_bps_hz", "throughput_bits_per_hz", "refined"]
+            case .rateCurve: return ["tau_s", "refined", "rate_bps_hz", "throughput_bits_per_hz"]
             case .fitSamples: return ["tau_s", "rate_bps_hz", "fitted_rate_bps_hz"]
             case .fitModel:
                 return ["model", "p1", "p2", "p3", "p4", "sse", "saturation_duration_s", "fitted_duration_s",
@@ -135,7 +135,7 @@ extension MovementTradeoff {
         public var summary: String {
             switch self {
             case .positions: return "Initial and final positions (λ) of the scheme's deployment"
-            case .rateCurve: return "Every evaluated point of the OTGM curve: τ, R(τ), (T − τ)R(τ), golden-refinement flag (Fig. 4a)"
+            case .rateCurve: return "Every evaluated point of the OTGM curve: τ, golden-refinement flag, R(τ), (T − τ)R(τ) (Fig. 4a)"
             case .fitSamples: return "The M samples of R(τ) and the fitted R̂ at them (Fig. 2b markers)"
             case .fitModel: return "Fitted model (0 quadratic: c, a, τ_q; 1 sigmoid: R_max, c, k, τ_0), SSE, τ_sat, τ̂, true and fitted throughput at τ̂"
             }
