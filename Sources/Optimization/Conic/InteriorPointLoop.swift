@@ -1,0 +1,244 @@
+/// The interior-point iteration on the homogeneous self-dual embedding
+///
+///     0 = Aᵀy + Gᵀz + c·τ,   0 = −A·x + b·τ,   s = −G·x + h·τ,   κ = −cᵀx − bᵀy − hᵀz,
+///     (s, z) ∈ K × K,  τ, κ ≥ 0,
+///
+/// (A, b: equality rows; G, h: cone rows) following Vandenberghe's CVXOPT `conelp` formulation:
+/// Nesterov–Todd scaling W (W·z = W⁻ᵀ·s = λ), a Mehrotra predictor (σ = 0) and a combined
+/// corrector with centring σ = (1 − α_aff)³ and the second-order term Δs̃ₐ∘Δz̃ₐ, steps of
+/// `stepFraction` times the distance to the boundary. Each direction costs one solve of the KKT system
+/// (`KKTSystem`) plus one per iteration for the τ-column.
+extension SolverCore {
+    struct Measures {
+        var pres = 0.0, dres = 0.0, pobj = 0.0, dobj = 0.0, gap = 0.0, relGap = Double.infinity
+        var pinf = Double.infinity, dinf = Double.infinity, cx = 0.0, by = 0.0
+    }
+
+    func run(settings: ConicSettings, warmStart: ConicWarmStart?, callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution {
+        kkt.refinementSteps = settings.refinementSteps
+        let nu = Double(degree)
+        // Measures refer to the original (unequilibrated) problem.
+        let normB = norm2(problem.b), normC = norm2(problem.c)
+        let gb = scaling.rhsScale, gc = scaling.costScale
+
+        guard initialize(warmStart: warmStart, settings: settings) else {
+            return finish(.numericalFailure, iterations: 0)
+        }
+        var best = Double.infinity
+        var bestIteration = -1
+        var bestProgress = Double.infinity
+        var mu0 = 1.0
+        var bestMeasures = Measures()
+        var lastStep = 0.0, lastSigma = 0.0
+        for iteration in 0...settings.maxIterations {
+            for b in blocks where !b.updateScaling(s: s.p, z: z.p) {
+                return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
+            }
+            for b in blocks { b.writeLambda(lam.p) }
+
+            // Residuals of the embedding (Gx and Gᵀz + Aᵀy kept for the norms).
+            tn1.zero()
+            kkt.g.transposeMultiplyAdd(1, z.p, tn1.p)
+            addEqTranspose(1, y, tn1)
+            for i in 0..<n { rx[i] = tn1[i] + cVec[i] * tau }
+            t2.zero()
+            kkt.g.multiplyAdd(1, x.p, t2.p)
+            for i in 0..<m { rz[i] = hVec[i] * tau - s[i] - t2[i] }
+            for i in 0..<p { tp1[i] = 0 }
+            addEq(1, x, tp1)
+            for i in 0..<p { ry[i] = bEqVec[i] * tau - tp1[i] }
+            let cx = dot(cVec, x)
+            let bty = dot(bEqVec, y) + dot(hVec, z)
+            let rtau = -cx - bty - kappa
+            let sz = dot(s, z)
+            let mu = (sz + tau * kappa) / (nu + 1)
+
+            // Convergence tests on the de-homogenised point, in original units.
+            var ms = Measures()
+            ms.cx = cx
+            ms.by = bty
+            let primalScale = max(1, normB,
+                                  hypot(weightedNorm(tp1, eqScale, divide: true), weightedNorm(t2, ineqScale, divide: true)) / (gb * tau),
+                                  weightedNorm(s, ineqScale, divide: true) / (gb * tau))
+            let dualScale = max(1, normC, weightedNorm(tn1, colScale, divide: true) / (gc * tau))
+            ms.pres = hypot(weightedNorm(ry, eqScale, divide: true), weightedNorm(rz, ineqScale, divide: true)) / (gb * tau) / primalScale
+            ms.dres = weightedNorm(rx, colScale, divide: true) / (gc * tau) / dualScale
+            ms.pobj = cx / (gb * gc * tau)
+            ms.dobj = -bty / (gb * gc * tau)
+            ms.gap = sz / (gb * gc * tau * tau)
+            let denom = min(abs(ms.pobj), abs(ms.dobj))
+            ms.relGap = denom > 0 ? ms.gap / denom : .infinity
+            // Infeasibility ratios (scale-free in (x, y, z, s)).
+            if bty < 0 {
+                ms.pinf = weightedNorm(tn1, colScale, divide: true) * gb / max(1, normC) / (-bty)
+            }
+            if cx < 0 {
+                for i in 0..<m { t3[i] = s[i] + t2[i] }
+                ms.dinf = hypot(weightedNorm(t3, ineqScale, divide: true), weightedNorm(tp1, eqScale, divide: true)) * gc
+                    / max(1, normB) / (-cx)
+            }
+            callback?(ConicIterationInfo(
+                iteration: iteration, primalObjective: ms.pobj, dualObjective: ms.dobj, gap: ms.gap,
+                primalResidual: ms.pres, dualResidual: ms.dres, tau: tau, kappa: kappa, mu: mu,
+                stepLength: lastStep, sigma: lastSigma))
+
+            if !(ms.pres.isFinite && ms.dres.isFinite && mu.isFinite) {
+                return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
+            }
+            if ms.pres <= settings.feasibilityTolerance && ms.dres <= settings.feasibilityTolerance
+                && (ms.gap <= settings.absoluteGapTolerance || ms.relGap <= settings.relativeGapTolerance) {
+                return finish(.optimal, iterations: iteration)
+            }
+            if ms.pinf <= settings.infeasibilityTolerance {
+                return finishCertificate(.primalInfeasible, iterations: iteration)
+            }
+            if ms.dinf <= settings.infeasibilityTolerance {
+                return finishCertificate(.dualInfeasible, iterations: iteration)
+            }
+            // Keep the best iterate so far; stop when it has not improved for a while.
+            let merit = max(ms.pres / settings.feasibilityTolerance, ms.dres / settings.feasibilityTolerance,
+                            min(ms.gap / settings.absoluteGapTolerance, ms.relGap / settings.relativeGapTolerance))
+            if merit < best {
+                best = merit
+                bestMeasures = ms
+                saveBest(iteration: iteration)
+            }
+            // Stall: the best merit has not dropped by 10 % for `stallIterations` iterations although
+            // μ has already fallen by six orders of magnitude (early on, de-homogenised residuals may
+            // legitimately stagnate while τ settles).
+            // The progress measure normalises residuals by data only: the iterate-relative ones stay
+            // ≈ 1 while ‖Aᵀy‖ ≫ ‖c‖, which says nothing about progress.
+            if iteration == 0 { mu0 = mu }
+            let progress = max(ms.pres * primalScale / max(1, normB), ms.dres * dualScale / max(1, normC),
+                               min(ms.gap / settings.absoluteGapTolerance, ms.relGap / settings.relativeGapTolerance)
+                                   * settings.feasibilityTolerance)
+            if progress < 0.9 * bestProgress {
+                bestProgress = progress
+                bestIteration = iteration
+            }
+            if iteration == settings.maxIterations { break }
+            if iteration - bestIteration >= settings.stallIterations && mu < 1e-6 * mu0 {
+                return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
+            }
+
+            // Newton system for this scaling.
+            guard kkt.factor(staticRegularization: settings.staticRegularization) else {
+                return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
+            }
+            // τ-column: KKT·(x1, y1, z1) = (−c, b, h).
+            for i in 0..<n { bx[i] = -cVec[i] }
+            by.copy(from: bEqVec)
+            bz.copy(from: hVec)
+            kkt.solve(bx: bx, by: by, bz: bz, dx: x1, dy: y1, dz: z1, dzs: z1s)
+            let tauDenominator = -dot(cVec, x1) - dot(bEqVec, y1) - dot(hVec, z1) + kappa / tau
+
+            // Predictor: ds = −λ∘λ, dκ = −τκ, full residuals.
+            for b in blocks { b.lambdaProduct(lam.p, t3.p) }
+            for i in 0..<m { t3[i] = -t3[i] }
+            let (dtauA, dkappaA) = direction(eta: 1, ds: t3, dkappa: -tau * kappa, rtau: rtau, denominator: tauDenominator)
+            let alphaA = stepLength(dtau: dtauA, dkappa: dkappaA, cap: 1)
+            let sigma = min(1, max(0, pow3(1 - alphaA)))
+
+            // Corrector: ds = −λ∘λ + σμe − Δs̃ₐ∘Δz̃ₐ.
+            for b in blocks { b.jordanProduct(dsScaled.p, dzScaled.p, t2.p) }
+            for b in blocks { b.setIdentity(t1.p) }
+            for b in blocks { b.lambdaProduct(lam.p, t3.p) }
+            for i in 0..<m { t3[i] = -t3[i] + sigma * mu * t1[i] - t2[i] }
+            let dkappa = -tau * kappa + sigma * mu - dtauA * dkappaA
+            let (dtau, dkap) = direction(eta: 1 - sigma, ds: t3, dkappa: dkappa, rtau: rtau, denominator: tauDenominator)
+            let alphaMax = stepLength(dtau: dtau, dkappa: dkap, cap: 1 / settings.stepFraction)
+            let alpha = min(1, settings.stepFraction * alphaMax)
+            lastStep = alpha
+            lastSigma = sigma
+            guard alpha > 1e-12, dtau.isFinite else {
+                return finishBest(settings, bestMeasures, iteration: iteration + 1, limit: false)
+            }
+
+            axpy(alpha, dx, x)
+            axpy(alpha, dy, y)
+            axpy(alpha, dsUnscaled, s)
+            axpy(alpha, dz, z)
+            tau += alpha * dtau
+            kappa += alpha * dkap
+        }
+        return finishBest(settings, bestMeasures, iteration: settings.maxIterations, limit: true)
+    }
+
+    @inline(__always) private func pow3(_ v: Double) -> Double { v * v * v }
+
+    private func hypot(_ a: Double, _ b: Double) -> Double {
+        let m = max(abs(a), abs(b))
+        guard m > 0, m.isFinite else { return m }
+        return m * ((a / m) * (a / m) + (b / m) * (b / m)).squareRoot()
+    }
+
+    /// ‖v ./ w‖₂ (divide) or ‖v .* w‖₂ over the first t1-sized part of v.
+    private func weightedNorm(_ v: RawVector, _ w: RawVector, divide: Bool) -> Double {
+        var scale = 0.0
+        for i in 0..<w.count { scale = max(scale, abs(divide ? v[i] / w[i] : v[i] * w[i])) }
+        guard scale > 0, scale.isFinite else { return scale }
+        var acc = 0.0
+        for i in 0..<w.count {
+            let t = (divide ? v[i] / w[i] : v[i] * w[i]) / scale
+            acc += t * t
+        }
+        return scale * acc.squareRoot()
+    }
+
+    /// Solves for one search direction; leaves Δx, Δy, Δz (unscaled) in dx, dy, dz and the scaled
+    /// Δs̃, Δz̃ in dsScaled, dzScaled. `ds` holds the complementarity right-hand side (scaled).
+    private func direction(eta: Double, ds: RawVector, dkappa: Double, rtau: Double, denominator: Double) -> (Double, Double) {
+        // t = λ \ ds ; bz = η·rz − Wᵀ t
+        for b in blocks { b.lambdaDivide(ds.p, dsScaled.p) }   // dsScaled temporarily holds t
+        bz.copy(from: dsScaled)
+        for b in blocks { b.applyScaling(.wT, bz.p, bz.p) }
+        for i in 0..<m { bz[i] = eta * rz[i] - bz[i] }
+        for i in 0..<n { bx[i] = -eta * rx[i] }
+        for i in 0..<p { by[i] = eta * ry[i] }
+        kkt.solve(bx: bx, by: by, bz: bz, dx: dx, dy: dy, dz: dz, dzs: dzScaled)
+        let num = -eta * rtau + dot(cVec, dx) + dot(bEqVec, dy) + dot(hVec, dz) + dkappa / tau
+        let dtau = num / denominator
+        axpy(dtau, x1, dx)
+        axpy(dtau, y1, dy)
+        axpy(dtau, z1, dz)
+        axpy(dtau, z1s, dzScaled)
+        // Δs from the linearised primal equation G Δx + Δs = h Δτ + η r_z (exactly, so the primal
+        // residual shrinks as designed even when W is ill-conditioned); Δs̃ = W⁻ᵀ Δs. Δz̃ comes from the solve.
+        for i in 0..<m { dsUnscaled[i] = hVec[i] * dtau + eta * rz[i] }
+        kkt.g.multiplyAdd(-1, dx.p, dsUnscaled.p)
+        dsScaled.copy(from: dsUnscaled)
+        for b in blocks { b.applyScaling(.wInvT, dsScaled.p, dsScaled.p) }
+        let dkap = (dkappa - kappa * dtau) / tau
+        return (dtau, dkap)
+    }
+
+    /// Largest α ≤ cap keeping λ + αΔs̃, λ + αΔz̃ in the cone and τ, κ ≥ 0.
+    private func stepLength(dtau: Double, dkappa: Double, cap: Double) -> Double {
+        var a = cap
+        if dtau < 0 { a = min(a, -tau / dtau) }
+        if dkappa < 0 { a = min(a, -kappa / dkappa) }
+        for b in blocks {
+            a = min(a, b.maxStep(dsScaled.p, cap: a))
+            a = min(a, b.maxStep(dzScaled.p, cap: a))
+        }
+        return a
+    }
+
+    private func addEq(_ alpha: Double, _ v: RawVector, _ out: RawVector) {
+        guard p > 0 else { return }
+        for j in 0..<n {
+            let f = alpha * v[j]
+            if f == 0 { continue }
+            for i in 0..<p { out[i] += kkt.aEq[i + j * p] * f }
+        }
+    }
+
+    private func addEqTranspose(_ alpha: Double, _ v: RawVector, _ out: RawVector) {
+        guard p > 0 else { return }
+        for j in 0..<n {
+            var acc = 0.0
+            for i in 0..<p { acc += kkt.aEq[i + j * p] * v[i] }
+            out[j] += alpha * acc
+        }
+    }
+}
