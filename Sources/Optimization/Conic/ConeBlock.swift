@@ -25,8 +25,9 @@ protocol ConeBlock: AnyObject {
     func lambdaDivide(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
     /// out ← u ∘ v.
     func jordanProduct(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
-    /// Largest α ∈ [0, cap] with λ + α·d in the cone (up to the block's documented accuracy).
-    func maxStep(_ d: UnsafePointer<Double>, cap: Double) -> Double
+    /// Largest α ∈ [0, cap] with λ + α·d in the cone (up to the block's documented accuracy);
+    /// `accurate == false` allows a cheaper estimate (used for the affine step, which only sets σ).
+    func maxStep(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double
     /// Forms the scaled columns Ĝ_b = W⁻ᵀ·G_b for the current scaling and adds Ĝ_bᵀ·Ĝ_b to the lower
     /// triangle of the n×n matrix H (leading dimension ld).
     func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int)
@@ -147,7 +148,7 @@ final class NonnegativeBlock: ConeBlock {
         for i in 0..<dimension { out[offset + i] = u[offset + i] * v[offset + i] }
     }
 
-    func maxStep(_ dv: UnsafePointer<Double>, cap: Double) -> Double {
+    func maxStep(_ dv: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double {
         var a = cap
         for i in 0..<dimension {
             let di = dv[offset + i]

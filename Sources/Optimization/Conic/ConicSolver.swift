@@ -194,8 +194,8 @@ final class SolverCore {
         for cone in problem.cones { if case .secondOrder(let d) = cone { bl.append(SecondOrderBlock(offset: offset, dimension: d, g: g)); offset += d } }
         for cone in problem.cones {
             switch cone {
-            case .psd(let k): bl.append(PSDBlock<Double>(offset: offset, order: k, g: g)); offset += cone.dimension
-            case .hermitianPSD(let k): bl.append(PSDBlock<Complex<Double>>(offset: offset, order: k, g: g)); offset += cone.dimension
+            case .psd(let k): bl.append(RealPSDBlock(offset: offset, order: k, g: g)); offset += cone.dimension
+            case .hermitianPSD(let k): bl.append(HermitianPSDBlock(offset: offset, order: k, g: g)); offset += cone.dimension
             default: break
             }
         }

@@ -136,7 +136,7 @@ extension SolverCore {
             for b in blocks { b.lambdaProduct(lam.p, t3.p) }
             for i in 0..<m { t3[i] = -t3[i] }
             let (dtauA, dkappaA) = direction(eta: 1, ds: t3, dkappa: -tau * kappa, rtau: rtau, denominator: tauDenominator)
-            let alphaA = stepLength(dtau: dtauA, dkappa: dkappaA, cap: 1)
+            let alphaA = stepLength(dtau: dtauA, dkappa: dkappaA, cap: 1, accurate: false)
             let sigma = min(1, max(0, pow3(1 - alphaA)))
 
             // Corrector: ds = −λ∘λ + σμe − Δs̃ₐ∘Δz̃ₐ.
@@ -146,7 +146,7 @@ extension SolverCore {
             for i in 0..<m { t3[i] = -t3[i] + sigma * mu * t1[i] - t2[i] }
             let dkappa = -tau * kappa + sigma * mu - dtauA * dkappaA
             let (dtau, dkap) = direction(eta: 1 - sigma, ds: t3, dkappa: dkappa, rtau: rtau, denominator: tauDenominator)
-            let alphaMax = stepLength(dtau: dtau, dkappa: dkap, cap: 1 / settings.stepFraction)
+            let alphaMax = stepLength(dtau: dtau, dkappa: dkap, cap: 1 / settings.stepFraction, accurate: true)
             let alpha = min(1, settings.stepFraction * alphaMax)
             lastStep = alpha
             lastSigma = sigma
@@ -213,13 +213,13 @@ extension SolverCore {
     }
 
     /// Largest α ≤ cap keeping λ + αΔs̃, λ + αΔz̃ in the cone and τ, κ ≥ 0.
-    private func stepLength(dtau: Double, dkappa: Double, cap: Double) -> Double {
+    private func stepLength(dtau: Double, dkappa: Double, cap: Double, accurate: Bool) -> Double {
         var a = cap
         if dtau < 0 { a = min(a, -tau / dtau) }
         if dkappa < 0 { a = min(a, -kappa / dkappa) }
         for b in blocks {
-            a = min(a, b.maxStep(dsScaled.p, cap: a))
-            a = min(a, b.maxStep(dzScaled.p, cap: a))
+            a = min(a, b.maxStep(dsScaled.p, cap: a, accurate: accurate))
+            a = min(a, b.maxStep(dzScaled.p, cap: a, accurate: accurate))
         }
         return a
     }

@@ -1,3 +1,4 @@
+import ComplexModule
 import LinearAlgebra
 
 /// A real symmetric (T = Double) or complex Hermitian (T = Complex<Double>) PSD cone of order n with
@@ -7,7 +8,7 @@ import LinearAlgebra
 /// (L_zᴴ·L_s)ᴴ(L_zᴴ·L_s) = Q·Λ²·Qᴴ as R = L_s·Q·Λ^{-1/2}, R⁻¹ = Λ^{-1/2}·Uᴴ·L_zᴴ with U = L_zᴴ·L_s·Q·Λ⁻¹,
 /// so that W(Z) = W⁻ᵀ(S) = Λ is diagonal. This is the one eigendecomposition per block per iteration
 /// that NT scaling needs; step lengths use Cholesky tests (see `PSDStepLength`).
-final class PSDBlock<T: PSDScalar>: ConeBlock {
+struct PSDBlockCore<T: PSDScalar> {
     let offset: Int
     let dimension: Int
     let n: Int
@@ -25,11 +26,11 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
     private let sMat, zMat, ls, lz, bMat, qMat, r, rInv, v, t1, t2, m: UnsafeMutablePointer<T>
     private let factors: UnsafeMutablePointer<T>
     private let gvec: UnsafeMutablePointer<T>
-    private var lam: [Double]
+    var lam: [Double]
     private var lamPair: [Double]
     private let eigenValues: UnsafeMutablePointer<Double>
     private let eigenWorkspace: T.EigenWorkspace
-    private let stepper: PSDStepLength<T>
+    private var stepper: PSDStepLength<T>
 
     init(offset: Int, order n: Int, g: RawSparse) {
         self.offset = offset
@@ -86,7 +87,8 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
         for i in 0..<n { r[i + i * n] = .one; rInv[i + i * n] = .one; v[i + i * n] = .one }
     }
 
-    deinit {
+    func release() {
+        stepper.release()
         buffers.deallocate()
         factors.deallocate()
         gvec.deallocate()
@@ -108,7 +110,7 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
         return -eigenValues[0]
     }
 
-    func updateScaling(s: UnsafePointer<Double>, z: UnsafePointer<Double>) -> Bool {
+    mutating func updateScaling(s: UnsafePointer<Double>, z: UnsafePointer<Double>) -> Bool {
         guard n > 0 else { return true }
         let nn = n * n
         T.unpack(n: n, s + offset, ls)
@@ -199,13 +201,13 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
         T.pack(n: n, m, out + offset)  // Hermitian part of U·X = (UX + XU)/2
     }
 
-    func maxStep(_ d: UnsafePointer<Double>, cap: Double) -> Double {
+    mutating func maxStep(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double {
         guard n > 0 else { return cap }
         T.unpack(n: n, d + offset, m)
         for j in 0..<n {
             for i in 0..<n { m[i + j * n] = T.scaled(m[i + j * n], 1 / (lam[i] * lam[j]).squareRoot()) }
         }
-        return stepper.maxStep(m, cap: cap)
+        return stepper.maxStep(m, cap: cap, accurate: accurate)
     }
 
     func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int) {
@@ -262,32 +264,21 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
     /// t1 ← R⁻¹·F·R⁻ᴴ (full Hermitian).
     private func formScaledColumn(_ col: PSDColumn<T>) {
         let nn = n * n
+        _ = nn
         switch col.data {
         case .dense(let full):
             full.withUnsafeBufferPointer { fp in
                 T.gemm(.none, T.adjointOp, n: n, alpha: .one, fp.baseAddress!, rInv, beta: .zero, t2)
             }
             T.gemm(.none, .none, n: n, alpha: .one, rInv, t2, beta: .zero, t1)
-        case .sparse(let p, let q, let values):
-            t1.update(repeating: .zero, count: nn)
-            for e in 0..<values.count {
-                // Columns p and q of R⁻¹: r_p, r_q;  F ↦ f·r_p r_qᴴ + conj(f)·r_q r_pᴴ (p ≠ q).
-                let rp = rInv + p[e] * n, rq = rInv + q[e] * n
-                let f = values[e]
-                if p[e] == q[e] {
-                    let fr = f.realValue
-                    for b in 0..<n {
-                        let cb = T.scaled(rp[b].conj, fr)
-                        for a in 0..<n { t1[a + b * n] = t1[a + b * n] + rp[a] * cb }
-                    }
-                } else {
-                    let fc = f.conj
-                    for b in 0..<n {
-                        let x1 = f * rq[b].conj, x2 = fc * rp[b].conj
-                        for a in 0..<n { t1[a + b * n] = t1[a + b * n] + rp[a] * x1 + rq[a] * x2 }
-                    }
-                }
+        case .sparse(let support, let block):
+            // R⁻¹ F R⁻ᴴ = C·F_SS·Cᴴ with C = R⁻¹[:, S] gathered into t2 (n × k), M = C·F_SS in m.
+            let k = support.count
+            for (jj, j) in support.enumerated() { (t2 + jj * n).update(from: rInv + j * n, count: n) }
+            block.withUnsafeBufferPointer { fb in
+                T.gemmGeneral(.none, .none, m: n, p: k, k: k, t2, ld: n, fb.baseAddress!, ldb: k, m, ldc: n)
             }
+            T.gemmGeneral(.none, T.adjointOp, m: n, p: n, k: k, m, ld: n, t2, ldb: n, t1, ldc: n)
         case .lowRank(let weights, _):
             t1.update(repeating: .zero, count: nn)
             for a in 0..<weights.count {
@@ -299,4 +290,49 @@ final class PSDBlock<T: PSDScalar>: ConeBlock {
             }
         }
     }
+}
+
+/// Concrete (non-generic) cone blocks around the generic core, so that the core's methods are
+/// specialised for `Double` and `Complex<Double>` (methods of a generic class reached through a
+/// protocol existential would run unspecialised).
+final class RealPSDBlock: ConeBlock {
+    var core: PSDBlockCore<Double>
+    init(offset: Int, order n: Int, g: RawSparse) { core = PSDBlockCore(offset: offset, order: n, g: g) }
+    deinit { core.release() }
+    var offset: Int { core.offset }
+    var dimension: Int { core.dimension }
+    var degree: Int { core.degree }
+    func setIdentity(_ v: UnsafeMutablePointer<Double>) { core.setIdentity(v) }
+    func boundaryShift(_ v: UnsafePointer<Double>) -> Double { core.boundaryShift(v) }
+    func updateScaling(s: UnsafePointer<Double>, z: UnsafePointer<Double>) -> Bool { core.updateScaling(s: s, z: z) }
+    func writeLambda(_ out: UnsafeMutablePointer<Double>) { core.writeLambda(out) }
+    func applyScaling(_ op: ScalingOp, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.applyScaling(op, v, out) }
+    func lambdaProduct(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.lambdaProduct(v, out) }
+    func lambdaDivide(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.lambdaDivide(v, out) }
+    func jordanProduct(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.jordanProduct(u, v, out) }
+    func maxStep(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double { core.maxStep(d, cap: cap, accurate: accurate) }
+    func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int) { core.addSchur(h, ld: ld) }
+    func scaledMultiply(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.scaledMultiply(v, out) }
+    func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.scaledTransposeMultiplyAdd(u, out) }
+}
+
+final class HermitianPSDBlock: ConeBlock {
+    var core: PSDBlockCore<Complex<Double>>
+    init(offset: Int, order n: Int, g: RawSparse) { core = PSDBlockCore(offset: offset, order: n, g: g) }
+    deinit { core.release() }
+    var offset: Int { core.offset }
+    var dimension: Int { core.dimension }
+    var degree: Int { core.degree }
+    func setIdentity(_ v: UnsafeMutablePointer<Double>) { core.setIdentity(v) }
+    func boundaryShift(_ v: UnsafePointer<Double>) -> Double { core.boundaryShift(v) }
+    func updateScaling(s: UnsafePointer<Double>, z: UnsafePointer<Double>) -> Bool { core.updateScaling(s: s, z: z) }
+    func writeLambda(_ out: UnsafeMutablePointer<Double>) { core.writeLambda(out) }
+    func applyScaling(_ op: ScalingOp, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.applyScaling(op, v, out) }
+    func lambdaProduct(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.lambdaProduct(v, out) }
+    func lambdaDivide(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.lambdaDivide(v, out) }
+    func jordanProduct(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.jordanProduct(u, v, out) }
+    func maxStep(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double { core.maxStep(d, cap: cap, accurate: accurate) }
+    func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int) { core.addSchur(h, ld: ld) }
+    func scaledMultiply(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.scaledMultiply(v, out) }
+    func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) { core.scaledTransposeMultiplyAdd(u, out) }
 }

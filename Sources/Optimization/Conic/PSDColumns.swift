@@ -2,8 +2,9 @@
 /// chosen once per problem by cost: the Schur complement term tr(F_i·V·F_j·V) is then computed in
 /// O(nnz·n²) for sparse, O(r·n²) for rank-r, and O(n³) for dense columns.
 enum PSDColumnData<T: PSDScalar> {
-    /// Lower-triangle entries (p ≥ q) of F.
-    case sparse(p: [Int], q: [Int], values: [T])
+    /// F is zero outside the rows/columns `support` (k of them); `block` is the dense k×k
+    /// restriction F[support, support], column-major.
+    case sparse(support: [Int], block: [T])
     /// F = Σ_a w_a·u_a·u_aᴴ with w_a = ±1; `vectors` is n × rank, column-major.
     case lowRank(weights: [Double], vectors: [T])
     /// Full n×n F, column-major.
@@ -20,18 +21,26 @@ struct PSDColumn<T: PSDScalar> {
 }
 
 extension PSDColumnData {
-    /// Chooses the representation of a Hermitian n×n matrix given in full (both triangles).
+    /// Chooses the representation of a Hermitian n×n matrix given in full (both triangles), by the
+    /// cost of forming R⁻¹·F·R⁻ᴴ: ≈ n²k for support size k, ≈ n²r for rank r, ≈ 2n³ dense.
     static func classify(n: Int, full f: [T]) -> PSDColumnData<T> {
-        var p: [Int] = [], q: [Int] = [], v: [T] = []
-        for j in 0..<n {
-            for i in j..<n where f[i + j * n].magnitudeSquared > 0 {
-                p.append(i); q.append(j); v.append(f[i + j * n])
-            }
+        var inSupport = [Bool](repeating: false, count: n)
+        for j in 0..<n { for i in 0..<n where f[i + j * n].magnitudeSquared > 0 { inSupport[i] = true; inSupport[j] = true } }
+        let support = (0..<n).filter { inSupport[$0] }
+        let k = support.count
+        if k * 4 <= n || k <= 2 {
+            return .sparse(support: support, block: subBlock(n: n, f, support))
         }
-        // Sparse T-formation costs ≈ 2·nnz·n², dense ≈ 4n³, rank r ≈ 2r·n².
-        if p.count <= 2 * n { return .sparse(p: p, q: q, values: v) }
-        if let lr = lowRank(n: n, full: f, maxRank: max(1, n / 4)) { return lr }
+        if let lr = lowRank(n: n, full: f, maxRank: max(1, min(k / 2, n / 4))) { return lr }
+        if k < n { return .sparse(support: support, block: subBlock(n: n, f, support)) }
         return .dense(f)
+    }
+
+    private static func subBlock(n: Int, _ f: [T], _ support: [Int]) -> [T] {
+        let k = support.count
+        var b = [T](repeating: .zero, count: k * k)
+        for (jj, j) in support.enumerated() { for (ii, i) in support.enumerated() { b[ii + jj * k] = f[i + j * n] } }
+        return b
     }
 
     /// Pivoted symmetric elimination F = Σ ±u·uᴴ; nil when the rank exceeds `maxRank` or an
@@ -68,41 +77,5 @@ extension PSDColumnData {
             vectors.append(contentsOf: u)
         }
         return nil
-    }
-
-    /// tr(F·T) for Hermitian T of which only the lower triangle is read.
-    func traceProduct(n: Int, lowerT t: UnsafePointer<T>) -> Double {
-        switch self {
-        case .sparse(let p, let q, let values):
-            var s = 0.0
-            for k in 0..<values.count {
-                let tv = t[p[k] + q[k] * n]
-                s += p[k] == q[k] ? values[k].realValue * tv.realValue : 2 * T.realDot(values[k], tv)
-            }
-            return s
-        case .dense(let f):
-            var s = 0.0
-            for j in 0..<n {
-                s += f[j + j * n].realValue * t[j + j * n].realValue
-                for i in (j + 1)..<max(j + 1, n) { s += 2 * T.realDot(f[i + j * n], t[i + j * n]) }
-            }
-            return s
-        case .lowRank(let weights, let vectors):
-            var s = 0.0
-            for a in 0..<weights.count {
-                let u = a * n
-                var acc = 0.0
-                for j in 0..<n {
-                    let uj = vectors[u + j]
-                    acc += uj.magnitudeSquared * t[j + j * n].realValue
-                    for i in (j + 1)..<max(j + 1, n) {
-                        // Re(conj(u_i)·T_ij·u_j)
-                        acc += 2 * T.realDot(vectors[u + i], t[i + j * n] * uj)
-                    }
-                }
-                s += weights[a] * acc
-            }
-            return s
-        }
     }
 }

@@ -37,6 +37,9 @@ protocol PSDScalar {
                      beta: Self, _ c: UnsafeMutablePointer<Self>)
     /// C ← A·B for rectangular operands (m×k times k×p), all leading dimensions tight.
     static func gemmRect(_ ta: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ c: UnsafeMutablePointer<Self>)
+    /// C ← op_a(A)·op_b(B) with op_a(A) m×k, op_b(B) k×p and explicit leading dimensions.
+    static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Self>, ld: Int,
+                            _ b: UnsafePointer<Self>, ldb: Int, _ c: UnsafeMutablePointer<Self>, ldc: Int)
     /// B ← op(L)·B with L lower triangular (n×n), B n×n.
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Self>, _ b: UnsafeMutablePointer<Self>)
     /// In-place lower Cholesky; false when not positive definite.
@@ -95,6 +98,11 @@ extension Double: PSDScalar {
 
     static func gemmRect(_ ta: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>) {
         BLAS.gemm(ta, .none, m: m, n: p, k: k, alpha: 1, a: a, lda: ta == .none ? m : k, b: b, ldb: k, beta: 0, c: c, ldc: m)
+    }
+
+    static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Double>, ld: Int,
+                            _ b: UnsafePointer<Double>, ldb: Int, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
+        BLAS.gemm(ta, tb, m: m, n: p, k: k, alpha: 1, a: a, lda: ld, b: b, ldb: ldb, beta: 0, c: c, ldc: ldc)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
@@ -164,6 +172,11 @@ extension Complex: PSDScalar where RealType == Double {
     static func gemmRect(_ ta: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Complex<Double>>, _ b: UnsafePointer<Complex<Double>>,
                          _ c: UnsafeMutablePointer<Complex<Double>>) {
         BLAS.gemm(ta, .none, m: m, n: p, k: k, alpha: .one, a: a, lda: ta == .none ? m : k, b: b, ldb: k, beta: .zero, c: c, ldc: m)
+    }
+
+    static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Complex<Double>>, ld: Int,
+                            _ b: UnsafePointer<Complex<Double>>, ldb: Int, _ c: UnsafeMutablePointer<Complex<Double>>, ldc: Int) {
+        BLAS.gemm(ta, tb, m: m, n: p, k: k, alpha: .one, a: a, lda: ld, b: b, ldb: ldb, beta: .zero, c: c, ldc: ldc)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Complex<Double>>, _ b: UnsafeMutablePointer<Complex<Double>>) {

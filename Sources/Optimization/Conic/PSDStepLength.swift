@@ -3,13 +3,13 @@
 ///
 /// Procedure (no eigendecomposition):
 /// 1. Gershgorin gives a guaranteed-safe α_lo; if it already reaches `cap`, return `cap`.
-/// 2. A short Lanczos run (≤ 20 steps, full reorthogonalisation) estimates λ_min(M) from above, which
+/// 2. A short Lanczos run (≤ 12 steps, full reorthogonalisation) estimates λ_min(M) from above, which
 ///    gives an optimistic α_up ≥ α_max; the diagonal of M gives another upper bound.
-/// 3. A Cholesky factorisation of I + α·M at α = (1 − 10⁻⁴)·α_up (or at `cap`) confirms the step;
+/// 3. A Cholesky factorisation of I + α·M at the trial point (or at `cap`) confirms the step;
 ///    only when it fails does a bisection between α_lo and the failed value run (≤ 40 Cholesky
-///    tests, relative precision 10⁻³). The returned α is always one at which Cholesky succeeded
+///    tests, relative precision 10⁻³). The trial point is (1 − 10⁻³)·α_up. The returned α is always one at which Cholesky succeeded
 ///    (or α_lo), so I + α·M is positive definite at the returned value up to rounding.
-final class PSDStepLength<T: PSDScalar> {
+struct PSDStepLength<T: PSDScalar> {
     let n: Int
     let maxLanczos: Int
     private let work: UnsafeMutablePointer<T>
@@ -23,7 +23,7 @@ final class PSDStepLength<T: PSDScalar> {
 
     init(order n: Int) {
         self.n = n
-        maxLanczos = min(n, 20)
+        maxLanczos = min(n, 12)
         work = .allocate(capacity: max(1, n * n))
         basis = .allocate(capacity: max(1, n * (maxLanczos + 1)))
         wv = .allocate(capacity: max(1, n))
@@ -36,15 +36,17 @@ final class PSDStepLength<T: PSDScalar> {
         betas = [Double](repeating: 0, count: maxLanczos + 1)
     }
 
-    deinit {
+    func release() {
         work.deallocate()
         basis.deallocate()
         wv.deallocate()
         proj.deallocate()
     }
 
-    /// `m` is a full Hermitian n×n matrix (both triangles); it is not modified.
-    func maxStep(_ m: UnsafePointer<T>, cap: Double) -> Double {
+    /// `m` is a full Hermitian n×n matrix (both triangles); it is not modified. With `accurate == false`
+    /// (the affine-scaling step, used only to choose the centring parameter) the result is the
+    /// estimate of a short Lanczos run without Cholesky confirmation.
+    mutating func maxStep(_ m: UnsafePointer<T>, cap: Double, accurate: Bool = true) -> Double {
         lastTests = 0
         var gersh = Double.infinity, dmin = Double.infinity, dminIndex = 0
         for i in 0..<n {
@@ -58,15 +60,16 @@ final class PSDStepLength<T: PSDScalar> {
         let alphaLo = -1 / gersh
         if alphaLo >= cap { return cap }
         var alphaUp = dmin < 0 ? -1 / dmin : Double.infinity
-        let theta = lanczosMinimum(m, start: dminIndex)
+        let theta = lanczosMinimum(m, start: dminIndex, steps: accurate ? maxLanczos : min(maxLanczos, 6))
         if theta < 0 { alphaUp = min(alphaUp, -1 / theta) }
+        if !accurate { return max(alphaLo, min(cap, alphaUp)) }
 
         var bad: Double
         if alphaUp >= cap {
             if isPositiveDefinite(m, alpha: cap) { return cap }
             bad = cap
         } else {
-            let trial = max(alphaLo, alphaUp * (1 - 1e-4))
+            let trial = max(alphaLo, alphaUp * (1 - 1e-3))
             if isPositiveDefinite(m, alpha: trial) { return trial }
             bad = trial
         }
@@ -80,7 +83,7 @@ final class PSDStepLength<T: PSDScalar> {
         return lo
     }
 
-    private func isPositiveDefinite(_ m: UnsafePointer<T>, alpha: Double) -> Bool {
+    private mutating func isPositiveDefinite(_ m: UnsafePointer<T>, alpha: Double) -> Bool {
         lastTests += 1
         for j in 0..<n {
             for i in j..<n { work[i + j * n] = T.scaled(m[i + j * n], alpha) }
@@ -90,8 +93,8 @@ final class PSDStepLength<T: PSDScalar> {
     }
 
     /// Smallest Ritz value of a Lanczos run on M (an upper bound on λ_min(M) up to rounding).
-    private func lanczosMinimum(_ m: UnsafePointer<T>, start: Int) -> Double {
-        let k = maxLanczos
+    private mutating func lanczosMinimum(_ m: UnsafePointer<T>, start: Int, steps: Int) -> Double {
+        let k = steps
         guard k > 0 else { return 0 }
         // Deterministic start: the unit vector of the smallest diagonal plus a small uniform part.
         let base = 0.1 / Double(n).squareRoot()
@@ -112,14 +115,12 @@ final class PSDStepLength<T: PSDScalar> {
             alphas[j] = a
             steps = j + 1
             if j == k - 1 { break }
-            // Full reorthogonalisation against q_0 … q_j (twice, classical Gram–Schmidt).
-            for _ in 0..<2 {
-                for l in 0...j {
-                    let ql = basis + l * n
-                    var c = T.zero
-                    for i in 0..<n { c = c + ql[i].conj * wv[i] }
-                    for i in 0..<n { wv[i] = wv[i] - ql[i] * c }
-                }
+            // Full reorthogonalisation against q_0 … q_j (one modified Gram–Schmidt pass).
+            for l in 0...j {
+                let ql = basis + l * n
+                var c = T.zero
+                for i in 0..<n { c = c + ql[i].conj * wv[i] }
+                for i in 0..<n { wv[i] = wv[i] - ql[i] * c }
             }
             var bnorm = 0.0
             for i in 0..<n { bnorm += wv[i].magnitudeSquared }
@@ -142,7 +143,7 @@ final class PSDStepLength<T: PSDScalar> {
         }
         let scale = max(abs(lo), abs(hi), 1e-300)
         for _ in 0..<100 {
-            if hi - lo <= 1e-15 * scale { break }
+            if hi - lo <= 1e-12 * scale { break }
             let mid = 0.5 * (lo + hi)
             // Number of eigenvalues < mid.
             var count = 0

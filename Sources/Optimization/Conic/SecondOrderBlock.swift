@@ -117,7 +117,7 @@ final class SecondOrderBlock: ConeBlock {
         }
     }
 
-    func maxStep(_ dBase: UnsafePointer<Double>, cap: Double) -> Double {
+    func maxStep(_ dBase: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double {
         let d = dBase + offset
         let l0 = lambda[0]
         var d1d1 = 0.0, l1d1 = 0.0, l1l1 = 0.0
