@@ -37,7 +37,7 @@ public enum SDPAReader {
     public static func parse(_ text: String) throws(SDPAParseError) -> SDPAProblem {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         var index = 0
-        func lineNo() -> Int { index + 1 }
+        func lineNo() -> Int { min(index + 1, max(lines.count, 1)) }
         func headerTokens(_ line: Substring) -> [Substring] {
             line.split(whereSeparator: { " \t{}(),".contains($0) })
         }
