@@ -8,7 +8,7 @@ public struct SDPAParseError: Error, Equatable, Sendable, CustomStringConvertibl
         self.line = line
         self.message = message
     }
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { line > 0 ? "line \(line): \(message)" : message }
 }
 
 /// Reader for the SDPA sparse format:
