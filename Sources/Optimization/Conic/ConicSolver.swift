@@ -74,6 +74,7 @@ final class SolverCore {
     let rx, ry, rz: RawVector
     let bx, by, bz: RawVector
     let t1, t2, t3: RawVector
+    let hScaled, rzScaled: RawVector
     let cVec, bEqVec, hVec: RawVector
     /// Equilibration scales (D, E) as vectors for the hot loop, and the full record.
     let colScale, eqScale, ineqScale: RawVector
@@ -113,6 +114,7 @@ final class SolverCore {
         rx = RawVector(count: n); ry = RawVector(count: p); rz = RawVector(count: m)
         bx = RawVector(count: n); by = RawVector(count: p); bz = RawVector(count: m)
         t1 = RawVector(count: m); t2 = RawVector(count: m); t3 = RawVector(count: m)
+        hScaled = RawVector(count: m); rzScaled = RawVector(count: m)
         cVec = RawVector(count: n); bEqVec = RawVector(count: p); hVec = RawVector(count: m)
         tn1 = RawVector(count: n); tp1 = RawVector(count: p)
         xBest = RawVector(count: n); yBest = RawVector(count: p); sBest = RawVector(count: m); zBest = RawVector(count: m)
@@ -123,7 +125,7 @@ final class SolverCore {
 
     deinit {
         for v in [x, y, s, z, lam, dx, dy, dz, dsScaled, dzScaled, dsUnscaled, x1, y1, z1, z1s, rx, ry, rz, bx, by, bz,
-                  t1, t2, t3, cVec, bEqVec, hVec, colScale, eqScale, ineqScale, tn1, tp1, xBest, yBest, sBest, zBest] { v.free() }
+                  t1, t2, t3, hScaled, rzScaled, cVec, bEqVec, hVec, colScale, eqScale, ineqScale, tn1, tp1, xBest, yBest, sBest, zBest] { v.free() }
     }
 
     func matches(_ other: ConicProblem) -> Bool {

@@ -24,7 +24,7 @@ struct Equilibration {
         var e = identity(n: n, p: p, m: m)
         var groupOf = [Int](repeating: -1, count: m)
         for (k, r) in groups.enumerated() { for i in r { groupOf[i] = k } }
-        for _ in 0..<iterations {
+        for iteration in 0..<iterations {
             // Column pass.
             var colMax = [Double](repeating: 0, count: n)
             for j in 0..<n {
@@ -33,6 +33,9 @@ struct Equilibration {
                 for k in g.starts[j]..<g.starts[j + 1] { mx = max(mx, abs(g.values[k]) * e.ineqRows[g.rowIndex[k]]) }
                 colMax[j] = mx * e.columns[j]
             }
+            // Converged when every column's largest entry is already within a factor 2 of 1 (the
+            // row pass of the previous iteration left the rows there as well).
+            if iteration > 0 && colMax.allSatisfy({ $0 == 0 || ($0 >= 0.5 && $0 <= 2) }) { break }
             for j in 0..<n where colMax[j] > 0 { e.columns[j] = clamp(e.columns[j] / colMax[j].squareRoot()) }
             // Row pass.
             var eqMax = [Double](repeating: 0, count: p)

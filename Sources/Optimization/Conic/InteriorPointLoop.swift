@@ -125,17 +125,24 @@ extension SolverCore {
             guard kkt.factor(staticRegularization: settings.staticRegularization) else {
                 return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
             }
-            // τ-column: KKT·(x1, y1, z1) = (−c, b, h).
+            // Scaled h and r_z for this scaling.
+            hScaled.copy(from: hVec)
+            rzScaled.copy(from: rz)
+            for b in blocks {
+                b.applyScaling(.wInvT, hScaled.p, hScaled.p)
+                b.applyScaling(.wInvT, rzScaled.p, rzScaled.p)
+            }
+            // τ-column: KKT·(x1, y1, z1) = (−c, b, h), z1 kept scaled (z̃1 = W z1, hᵀz1 = ĥᵀz̃1).
             for i in 0..<n { bx[i] = -cVec[i] }
             by.copy(from: bEqVec)
-            bz.copy(from: hVec)
-            kkt.solve(bx: bx, by: by, bz: bz, dx: x1, dy: y1, dz: z1, dzs: z1s)
-            let tauDenominator = -dot(cVec, x1) - dot(bEqVec, y1) - dot(hVec, z1) + kappa / tau
+            kkt.solve(bx: bx, by: by, tz: hScaled, dx: x1, dy: y1, dzs: z1s)
+            let tauDenominator = -dot(cVec, x1) - dot(bEqVec, y1) - dot(hScaled, z1s) + kappa / tau
 
             // Predictor: ds = −λ∘λ, dκ = −τκ, full residuals.
             for b in blocks { b.lambdaProduct(lam.p, t3.p) }
             for i in 0..<m { t3[i] = -t3[i] }
-            let (dtauA, dkappaA) = direction(eta: 1, ds: t3, dkappa: -tau * kappa, rtau: rtau, denominator: tauDenominator)
+            let (dtauA, dkappaA) = direction(eta: 1, ds: t3, dkappa: -tau * kappa, rtau: rtau, denominator: tauDenominator,
+                                             unscaled: false)
             let alphaA = stepLength(dtau: dtauA, dkappa: dkappaA, cap: 1, accurate: false)
             let sigma = min(1, max(0, pow3(1 - alphaA)))
 
@@ -145,7 +152,8 @@ extension SolverCore {
             for b in blocks { b.lambdaProduct(lam.p, t3.p) }
             for i in 0..<m { t3[i] = -t3[i] + sigma * mu * t1[i] - t2[i] }
             let dkappa = -tau * kappa + sigma * mu - dtauA * dkappaA
-            let (dtau, dkap) = direction(eta: 1 - sigma, ds: t3, dkappa: dkappa, rtau: rtau, denominator: tauDenominator)
+            let (dtau, dkap) = direction(eta: 1 - sigma, ds: t3, dkappa: dkappa, rtau: rtau, denominator: tauDenominator,
+                                         unscaled: true)
             let alphaMax = stepLength(dtau: dtau, dkappa: dkap, cap: 1 / settings.stepFraction, accurate: true)
             let alpha = min(1, settings.stepFraction * alphaMax)
             lastStep = alpha
@@ -185,29 +193,33 @@ extension SolverCore {
         return scale * acc.squareRoot()
     }
 
-    /// Solves for one search direction; leaves Δx, Δy, Δz (unscaled) in dx, dy, dz and the scaled
-    /// Δs̃, Δz̃ in dsScaled, dzScaled. `ds` holds the complementarity right-hand side (scaled).
-    private func direction(eta: Double, ds: RawVector, dkappa: Double, rtau: Double, denominator: Double) -> (Double, Double) {
-        // t = λ \ ds ; bz = η·rz − Wᵀ t
-        for b in blocks { b.lambdaDivide(ds.p, dsScaled.p) }   // dsScaled temporarily holds t
-        bz.copy(from: dsScaled)
-        for b in blocks { b.applyScaling(.wT, bz.p, bz.p) }
-        for i in 0..<m { bz[i] = eta * rz[i] - bz[i] }
+    /// Solves for one search direction; leaves Δx, Δy in dx, dy and the scaled Δs̃, Δz̃ in dsScaled,
+    /// dzScaled; with `unscaled`, also Δs and Δz (for the update) in dsUnscaled, dz. `ds` holds the
+    /// complementarity right-hand side (scaled). Uses ĥ = W⁻ᵀh (hScaled) and r̂_z = W⁻ᵀr_z (rzScaled).
+    private func direction(eta: Double, ds: RawVector, dkappa: Double, rtau: Double, denominator: Double,
+                           unscaled: Bool) -> (Double, Double) {
+        // t = λ \ ds ; scaled third-row right-hand side W⁻ᵀ(η r_z − Wᵀt) = η r̂_z − t.
+        for b in blocks { b.lambdaDivide(ds.p, bz.p) }
+        for i in 0..<m { bz[i] = eta * rzScaled[i] - bz[i] }
         for i in 0..<n { bx[i] = -eta * rx[i] }
         for i in 0..<p { by[i] = eta * ry[i] }
-        kkt.solve(bx: bx, by: by, bz: bz, dx: dx, dy: dy, dz: dz, dzs: dzScaled)
-        let num = -eta * rtau + dot(cVec, dx) + dot(bEqVec, dy) + dot(hVec, dz) + dkappa / tau
+        kkt.solve(bx: bx, by: by, tz: bz, dx: dx, dy: dy, dzs: dzScaled)
+        // hᵀΔz = ĥᵀΔz̃.
+        let num = -eta * rtau + dot(cVec, dx) + dot(bEqVec, dy) + dot(hScaled, dzScaled) + dkappa / tau
         let dtau = num / denominator
         axpy(dtau, x1, dx)
         axpy(dtau, y1, dy)
-        axpy(dtau, z1, dz)
         axpy(dtau, z1s, dzScaled)
         // Δs from the linearised primal equation G Δx + Δs = h Δτ + η r_z (exactly, so the primal
-        // residual shrinks as designed even when W is ill-conditioned); Δs̃ = W⁻ᵀ Δs. Δz̃ comes from the solve.
-        for i in 0..<m { dsUnscaled[i] = hVec[i] * dtau + eta * rz[i] }
-        kkt.g.multiplyAdd(-1, dx.p, dsUnscaled.p)
-        dsScaled.copy(from: dsUnscaled)
-        for b in blocks { b.applyScaling(.wInvT, dsScaled.p, dsScaled.p) }
+        // residual shrinks as designed even when W is ill-conditioned); scaled: Δs̃ = ĥΔτ + η r̂_z − Ĝ Δx.
+        for b in blocks { b.scaledMultiply(dx.p, dsScaled.p) }
+        for i in 0..<m { dsScaled[i] = hScaled[i] * dtau + eta * rzScaled[i] - dsScaled[i] }
+        if unscaled {
+            for i in 0..<m { dsUnscaled[i] = hVec[i] * dtau + eta * rz[i] }
+            kkt.g.multiplyAdd(-1, dx.p, dsUnscaled.p)
+            dz.copy(from: dzScaled)
+            for b in blocks { b.applyScaling(.wInv, dz.p, dz.p) }
+        }
         let dkap = (dkappa - kappa * dtau) / tau
         return (dtau, dkap)
     }

@@ -18,17 +18,20 @@ extension SolverCore {
         for b in blocks { b.setIdentity(t1.p) }
         for b in blocks where !b.updateScaling(s: t1.p, z: t1.p) { return false }
         guard kkt.factor(staticRegularization: settings.staticRegularization) else { return false }
-        // Primal: KKT·(x, y, z̃) = (0, b, h), s = −z̃.
+        // Primal: KKT·(x, y, z̃) = (0, b, h), s = −z̃ (WᵀW = I here, so s = −W⁻¹·(W z̃)).
         bx.zero()
         by.copy(from: bEqVec)
         bz.copy(from: hVec)
-        kkt.solve(bx: bx, by: by, bz: bz, dx: x, dy: y1, dz: z1, dzs: z1s)
+        for b in blocks { b.applyScaling(.wInvT, bz.p, bz.p) }
+        kkt.solve(bx: bx, by: by, tz: bz, dx: x, dy: y1, dzs: z1s)
+        for b in blocks { b.applyScaling(.wInv, z1s.p, z1.p) }
         for i in 0..<m { s[i] = -z1[i] }
         // Dual: KKT·(x̃, y, z) = (−c, 0, 0).
         for i in 0..<n { bx[i] = -cVec[i] }
         by.zero()
         bz.zero()
-        kkt.solve(bx: bx, by: by, bz: bz, dx: x1, dy: y, dz: z, dzs: z1s)
+        kkt.solve(bx: bx, by: by, tz: bz, dx: x1, dy: y, dzs: z1s)
+        for b in blocks { b.applyScaling(.wInv, z1s.p, z.p) }
         shiftInside(s, margin: 0)
         shiftInside(z, margin: 0)
         return true

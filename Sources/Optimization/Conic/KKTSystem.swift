@@ -180,14 +180,14 @@ final class KKTSystem {
         if let t { for i in 0..<m { dzs[i] -= t[i] } }
     }
 
-    /// Solves the system with iterative refinement of its first two block rows; returns the scaled
-    /// dz̃ = W·dz in `dzs` and dz in `dz`. Returns the final relative residual.
+    /// Solves the system with iterative refinement of its first two block rows. The third-row
+    /// right-hand side is given scaled, `tz` = W⁻ᵀ·bz, and the solution's third part is returned
+    /// scaled, dz̃ = W·dz in `dzs` (callers unscale only what they need: dz = W⁻¹·dz̃).
+    /// Returns the final relative residual.
     @discardableResult
-    func solve(bx: RawVector, by: RawVector, bz: RawVector, dx: RawVector, dy: RawVector, dz: RawVector, dzs: RawVector) -> Double {
-        tz1.copy(from: bz)
-        for b in blocks { b.applyScaling(.wInvT, tz1.p, tz1.p) }
-        solveReduced(bx: bx, by: by, t: tz1, dx: dx, dy: dy, dzs: dzs)
-        let bnorm = max(norm2(bx), norm2(by), norm2(tz1), 1e-300)
+    func solve(bx: RawVector, by: RawVector, tz: RawVector, dx: RawVector, dy: RawVector, dzs: RawVector) -> Double {
+        solveReduced(bx: bx, by: by, t: tz, dx: dx, dy: dy, dzs: dzs)
+        let bnorm = max(norm2(bx), norm2(by), norm2(tz), 1e-300)
         var res = residual(bx: bx, by: by, dx: dx, dy: dy, dzs: dzs) / bnorm
         var step = 0
         while step < refinementSteps && res > 1e-15 {
@@ -198,8 +198,6 @@ final class KKTSystem {
             if newRes > 0.5 * res { res = newRes; break }
             res = newRes
         }
-        dz.copy(from: dzs)
-        for b in blocks { b.applyScaling(.wInv, dz.p, dz.p) }
         return res
     }
 
