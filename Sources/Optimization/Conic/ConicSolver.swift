@@ -142,20 +142,24 @@ final class SolverCore {
         bEq = eqRows.map { problem.b[$0] }
         h = ineqRows.map { problem.b[$0] }
         var aEq = [Double](repeating: 0, count: p * n)
-        var triplets: [(Int, Int, Double)] = []
         let a = problem.A
+        var starts = [Int](repeating: 0, count: n + 1)
+        var gRows: [Int] = []
+        var gValues: [Double] = []
+        gRows.reserveCapacity(a.nonzeroCount)
+        gValues.reserveCapacity(a.nonzeroCount)
+        var column: [(Int, Double)] = []
         for j in 0..<n {
+            column.removeAll(keepingCapacity: true)
             for kk in a.columnStarts[j]..<a.columnStarts[j + 1] {
                 let ir = internalOfRow[a.rowIndices[kk]]
-                if ir >= 0 { triplets.append((ir, j, a.values[kk])) } else { aEq[(-ir - 1) + j * p] = a.values[kk] }
+                if ir >= 0 { column.append((ir, a.values[kk])) } else { aEq[(-ir - 1) + j * p] = a.values[kk] }
             }
+            // The row permutation is monotone within each cone group, so a column is a few sorted runs.
+            column.sort { $0.0 < $1.0 }
+            for (r, v) in column { gRows.append(r); gValues.append(v) }
+            starts[j + 1] = gRows.count
         }
-        triplets.sort { ($0.1, $0.0) < ($1.1, $1.0) }
-        var starts = [Int](repeating: 0, count: n + 1)
-        for t in triplets { starts[t.1 + 1] += 1 }
-        for j in 0..<n { starts[j + 1] += starts[j] }
-        var gValues = triplets.map { $0.2 }
-        let gRows = triplets.map { $0.0 }
         let g0 = RawSparse(rows: m, columns: n, starts: starts, rowIndex: gRows, values: gValues)
 
         // Equilibrate (cone-preserving) and scale c, b.

@@ -18,6 +18,12 @@ struct PSDBlockCore<T: PSDScalar> {
     private let allLowRank: Bool
     /// Scaled columns Ĝ_j = W⁻ᵀ(F_j) = R⁻¹·F_j·R⁻ᴴ, vectorised: dimension × columns.count.
     private let ghat: UnsafeMutablePointer<Double>
+    /// For all-low-rank blocks: factor weights and owning local column per factor, Gᴴ·G (R×R) and
+    /// a work matrix n×R.
+    private let factorWeights: [Double]
+    private let factorColumn: [Int]
+    private let gram: UnsafeMutablePointer<T>
+    private let gwork: UnsafeMutablePointer<T>
     private let hLocal: UnsafeMutablePointer<Double>
     private let globalIndex: [Int]
     private let t2Real: UnsafeMutablePointer<Double>
@@ -56,8 +62,20 @@ struct PSDBlockCore<T: PSDScalar> {
         totalRank = rankSum
         allLowRank = cols.allSatisfy { $0.data.isLowRank }
         globalIndex = cols.map(\.global)
-        ghat = .allocate(capacity: max(1, dim * cols.count))
-        ghat.initialize(repeating: 0, count: max(1, dim * cols.count))
+        let allLR = cols.allSatisfy { $0.data.isLowRank }
+        let ghatCount = allLR ? 1 : max(1, dim * cols.count)
+        ghat = .allocate(capacity: ghatCount)
+        ghat.initialize(repeating: 0, count: ghatCount)
+        var fw: [Double] = [], fc: [Int] = []
+        for (j, c) in cols.enumerated() {
+            if case .lowRank(let w, _) = c.data { fw += w; fc += [Int](repeating: j, count: w.count) }
+        }
+        factorWeights = fw
+        factorColumn = fc
+        gram = .allocate(capacity: max(1, rankSum * rankSum))
+        gram.initialize(repeating: .zero, count: max(1, rankSum * rankSum))
+        gwork = .allocate(capacity: max(1, n * rankSum))
+        gwork.initialize(repeating: .zero, count: max(1, n * rankSum))
         t2Real = .allocate(capacity: max(1, cols.count))
         t2Real.initialize(repeating: 0, count: max(1, cols.count))
         hLocal = .allocate(capacity: max(1, cols.count * cols.count))
@@ -94,6 +112,8 @@ struct PSDBlockCore<T: PSDScalar> {
         gvec.deallocate()
         eigenValues.deallocate()
         ghat.deallocate()
+        gram.deallocate()
+        gwork.deallocate()
         hLocal.deallocate()
         t2Real.deallocate()
     }
@@ -215,30 +235,26 @@ struct PSDBlockCore<T: PSDScalar> {
         guard k > 0, n > 0 else { return }
         let dim = dimension
         if totalRank > 0 { T.gemmRect(.none, m: n, p: totalRank, k: n, rInv, factors, gvec) }
+        if allLowRank {
+            // Ĝ_j = Σ_a w_a g_a g_aᴴ is never formed: ⟨Ĝ_i, Ĝ_j⟩ = Σ w_a w_b |g_aᴴ g_b|² from Gᴴ·G.
+            let r = totalRank
+            T.gemmGeneral(T.adjointOp, .none, m: r, p: r, k: n, gvec, ld: n, gvec, ldb: n, gram, ldc: r)
+            for i in 0..<k { for j in 0...i { hLocal[i + j * k] = 0 } }
+            for b in 0..<r {
+                let cb = factorColumn[b]
+                for a in b..<r {
+                    let ca = factorColumn[a]
+                    let v = factorWeights[a] * factorWeights[b] * gram[a + b * r].magnitudeSquared
+                    let (hi, lo) = ca >= cb ? (ca, cb) : (cb, ca)
+                    hLocal[hi + lo * k] += (a != b && ca == cb) ? 2 * v : v
+                }
+            }
+            for j in 0..<k { for i in j..<k { h[globalIndex[i] + globalIndex[j] * ld] += hLocal[i + j * k] } }
+            return
+        }
         for j in 0..<k {
             formScaledColumn(columns[j])  // into t1 (full Hermitian)
             T.pack(n: n, t1, ghat + j * dim)
-        }
-        if allLowRank {
-            // Gram entries directly from the factors: ⟨Ĝ_i, Ĝ_j⟩ = Σ w_a w_b |g_aᴴ g_b|².
-            for j in 0..<k {
-                guard case .lowRank(let wj, _) = columns[j].data else { continue }
-                for i in j..<k {
-                    guard case .lowRank(let wi, _) = columns[i].data else { continue }
-                    var s = 0.0
-                    for a in 0..<wj.count {
-                        let ga = gvec + (columns[j].factorOffset + a) * n
-                        for b in 0..<wi.count {
-                            let gb = gvec + (columns[i].factorOffset + b) * n
-                            var acc = T.zero
-                            for p in 0..<n { acc = acc + ga[p].conj * gb[p] }
-                            s += wj[a] * wi[b] * acc.magnitudeSquared
-                        }
-                    }
-                    h[globalIndex[i] + globalIndex[j] * ld] += s
-                }
-            }
-            return
         }
         BLAS.syrk(.lower, .transpose, n: k, k: dim, alpha: 1, a: ghat, lda: dim, beta: 0, c: hLocal, ldc: k)
         for j in 0..<k { for i in j..<k { h[globalIndex[i] + globalIndex[j] * ld] += hLocal[i + j * k] } }
@@ -250,6 +266,18 @@ struct PSDBlockCore<T: PSDScalar> {
             for i in 0..<dimension { out[offset + i] = 0 }
             return
         }
+        if allLowRank {
+            // Σ_j x_j Ĝ_j = G·diag(w_a x_{col(a)})·Gᴴ
+            let r = totalRank
+            for a in 0..<r {
+                let f = factorWeights[a] * x[globalIndex[factorColumn[a]]]
+                let src = gvec + a * n, dst = gwork + a * n
+                for i in 0..<n { dst[i] = T.scaled(src[i], f) }
+            }
+            T.gemmGeneral(.none, T.adjointOp, m: n, p: n, k: r, gwork, ld: n, gvec, ldb: n, t1, ldc: n)
+            T.pack(n: n, t1, out + offset)
+            return
+        }
         for (j, gi) in globalIndex.enumerated() { t2Real[j] = x[gi] }
         BLAS.gemv(.none, m: dimension, n: k, alpha: 1, a: ghat, lda: dimension, x: t2Real, beta: 0, y: out + offset)
     }
@@ -257,6 +285,19 @@ struct PSDBlockCore<T: PSDScalar> {
     func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
         let k = columns.count
         guard k > 0 else { return }
+        if allLowRank {
+            // ⟨Ĝ_j, U⟩ = Σ_a w_a g_aᴴ U g_a
+            let r = totalRank
+            T.unpack(n: n, u + offset, t1)
+            T.gemmGeneral(.none, .none, m: n, p: r, k: n, t1, ld: n, gvec, ldb: n, gwork, ldc: n)
+            for a in 0..<r {
+                let g = gvec + a * n, y = gwork + a * n
+                var acc = 0.0
+                for i in 0..<n { acc += T.realDot(g[i], y[i]) }
+                out[globalIndex[factorColumn[a]]] += factorWeights[a] * acc
+            }
+            return
+        }
         BLAS.gemv(.transpose, m: dimension, n: k, alpha: 1, a: ghat, lda: dimension, x: u + offset, beta: 0, y: t2Real)
         for (j, gi) in globalIndex.enumerated() { out[gi] += t2Real[j] }
     }

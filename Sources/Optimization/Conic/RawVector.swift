@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Plain pointer arithmetic on `Double` buffers owned by a solver workspace. The interior-point loop
 /// works on raw buffers so that it allocates nothing and pays no array bounds/uniqueness checks.
 @usableFromInline
@@ -54,15 +56,39 @@ struct RawVector {
 @inline(__always) func axpy(_ alpha: Double, _ x: RawVector, _ y: RawVector) { axpy(alpha, x.p, y.p, x.count) }
 
 /// Sparse column-compressed matrix with raw storage for the hot loops (rows are internal row numbers).
+/// When more than a quarter of the entries are nonzero, a dense column-major copy is kept and the
+/// products go through BLAS `dgemv` instead.
 struct RawSparse {
     let rows: Int
     let columns: Int
     let starts: [Int]
     let rowIndex: [Int]
     let values: [Double]
+    let dense: [Double]?
+
+    init(rows: Int, columns: Int, starts: [Int], rowIndex: [Int], values: [Double]) {
+        self.rows = rows
+        self.columns = columns
+        self.starts = starts
+        self.rowIndex = rowIndex
+        self.values = values
+        if rows > 0 && columns > 0 && values.count * 4 > rows * columns {
+            var d = [Double](repeating: 0, count: rows * columns)
+            for j in 0..<columns { for k in starts[j]..<starts[j + 1] { d[rowIndex[k] + j * rows] = values[k] } }
+            dense = d
+        } else {
+            dense = nil
+        }
+    }
 
     /// y ← y + α·A·x
     func multiplyAdd(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+        if let dense {
+            dense.withUnsafeBufferPointer { d in
+                BLAS.gemv(.none, m: rows, n: columns, alpha: alpha, a: d.baseAddress!, lda: rows, x: x, beta: 1, y: y)
+            }
+            return
+        }
         starts.withUnsafeBufferPointer { st in
             rowIndex.withUnsafeBufferPointer { ri in
                 values.withUnsafeBufferPointer { va in
@@ -78,6 +104,12 @@ struct RawSparse {
 
     /// y ← y + α·Aᵀ·x
     func transposeMultiplyAdd(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+        if let dense {
+            dense.withUnsafeBufferPointer { d in
+                BLAS.gemv(.transpose, m: rows, n: columns, alpha: alpha, a: d.baseAddress!, lda: rows, x: x, beta: 1, y: y)
+            }
+            return
+        }
         starts.withUnsafeBufferPointer { st in
             rowIndex.withUnsafeBufferPointer { ri in
                 values.withUnsafeBufferPointer { va in
