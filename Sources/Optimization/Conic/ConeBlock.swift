@@ -44,19 +44,21 @@ struct LocalColumns {
     let values: [Double]
 
     init(rows range: Range<Int>, of g: RawSparse) {
+        // Columns are sorted by row, so the block's entries of a column form one contiguous run.
         var cols: [Int] = []
         var vals: [Double] = []
         let d = range.count
         for j in 0..<g.columns {
-            var touched = false
-            var col = [Double](repeating: 0, count: d)
-            for k in g.starts[j]..<g.starts[j + 1] where range.contains(g.rowIndex[k]) {
-                col[g.rowIndex[k] - range.lowerBound] = g.values[k]
-                touched = true
-            }
-            if touched {
-                cols.append(j)
-                vals.append(contentsOf: col)
+            var k = g.starts[j]
+            let end = g.starts[j + 1]
+            while k < end && g.rowIndex[k] < range.lowerBound { k += 1 }
+            if k == end || g.rowIndex[k] >= range.upperBound { continue }
+            cols.append(j)
+            let base = vals.count
+            vals.append(contentsOf: repeatElement(0, count: d))
+            while k < end && g.rowIndex[k] < range.upperBound {
+                vals[base + g.rowIndex[k] - range.lowerBound] = g.values[k]
+                k += 1
             }
         }
         columns = cols

@@ -143,22 +143,42 @@ final class SolverCore {
         h = ineqRows.map { problem.b[$0] }
         var aEq = [Double](repeating: 0, count: p * n)
         let a = problem.A
-        var starts = [Int](repeating: 0, count: n + 1)
-        var gRows: [Int] = []
-        var gValues: [Double] = []
-        gRows.reserveCapacity(a.nonzeroCount)
-        gValues.reserveCapacity(a.nonzeroCount)
-        var column: [(Int, Double)] = []
+        // Row-permute the inequality part in O(nnz): scatter into compressed rows (internal order),
+        // then gather back into columns, which leaves every column sorted by internal row.
+        var rowCount = [Int](repeating: 0, count: m + 1)
+        for kk in 0..<a.nonzeroCount {
+            let ir = internalOfRow[a.rowIndices[kk]]
+            if ir >= 0 { rowCount[ir + 1] += 1 }
+        }
+        for i in 0..<m { rowCount[i + 1] += rowCount[i] }
+        let nnzG = rowCount[m]
+        var csrCol = [Int](repeating: 0, count: nnzG), csrVal = [Double](repeating: 0, count: nnzG)
+        var next = rowCount
         for j in 0..<n {
-            column.removeAll(keepingCapacity: true)
             for kk in a.columnStarts[j]..<a.columnStarts[j + 1] {
                 let ir = internalOfRow[a.rowIndices[kk]]
-                if ir >= 0 { column.append((ir, a.values[kk])) } else { aEq[(-ir - 1) + j * p] = a.values[kk] }
+                if ir >= 0 {
+                    csrCol[next[ir]] = j
+                    csrVal[next[ir]] = a.values[kk]
+                    next[ir] += 1
+                } else {
+                    aEq[(-ir - 1) + j * p] = a.values[kk]
+                }
             }
-            // The row permutation is monotone within each cone group, so a column is a few sorted runs.
-            column.sort { $0.0 < $1.0 }
-            for (r, v) in column { gRows.append(r); gValues.append(v) }
-            starts[j + 1] = gRows.count
+        }
+        var starts = [Int](repeating: 0, count: n + 1)
+        for j in csrCol { starts[j + 1] += 1 }
+        for j in 0..<n { starts[j + 1] += starts[j] }
+        var gRows = [Int](repeating: 0, count: nnzG)
+        var gValues = [Double](repeating: 0, count: nnzG)
+        var fill = starts
+        for i in 0..<m {
+            for e in rowCount[i]..<rowCount[i + 1] {
+                let j = csrCol[e]
+                gRows[fill[j]] = i
+                gValues[fill[j]] = csrVal[e]
+                fill[j] += 1
+            }
         }
         let g0 = RawSparse(rows: m, columns: n, starts: starts, rowIndex: gRows, values: gValues)
 
