@@ -12,7 +12,6 @@ import LinearAlgebra
 /// of rounding size, raised only if the factorisation fails), and equality multipliers come from the
 /// Cholesky factor of A·K⁻¹·Aᵀ. Every solve is followed by iterative refinement on the unreduced
 /// system above, which removes the effect of δ and of rounding in the reduction.
-nonisolated(unsafe) var debugKKT = false
 
 final class KKTSystem {
     let n: Int
@@ -81,7 +80,6 @@ final class KKTSystem {
             modifiedPivots = modifiedCholesky(n: n, a: k.p, threshold: 1e-14 * max(maxDiag, 1e-300))
             if modifiedPivots < 0 { return false }
         }
-        if debugKKT { print("   factor: maxDiag=\(maxDiag) modified=\(modifiedPivots)") }
         return p == 0 || factorEqualities()
     }
 
@@ -209,7 +207,6 @@ final class KKTSystem {
         scaledTransposeAdd(tz2, rx)
         ry.copy(from: by)
         aEqAdd(-1, dx.p, ry.p)
-        if debugKKT { print("   kkt res rx=\(norm2(rx)) ry=\(norm2(ry)) |bx|=\(norm2(bx))") }
         return max(norm2(rx), norm2(ry))
     }
 }
