@@ -35,6 +35,27 @@ protocol ConeBlock: AnyObject {
     func scaledMultiply(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
     /// out (n entries) ← out + Ĝ_bᵀ·u[segment].
     func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
+
+    // Hooks for nonsymmetric cones (defaults serve the symmetric ones).
+
+    /// The current complementarity measure μ, set before `updateScaling`.
+    func setMu(_ mu: Double)
+    /// Step length for a scaled direction; `dual` tells whether d is Δz̃ (else Δs̃).
+    func maxStepDirection(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool, dual: Bool) -> Double
+    /// out[segment] ← the scaled centring direction, which multiplies σμ in the corrector (e for
+    /// symmetric cones, where λ \ (σμe) is the centring term).
+    func centeringDirection(_ out: UnsafeMutablePointer<Double>)
+    /// Replaces non-interior segments of s and z by a central point (starting points).
+    func ensureInterior(s: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>)
+}
+
+extension ConeBlock {
+    func setMu(_ mu: Double) {}
+    func maxStepDirection(_ d: UnsafePointer<Double>, cap: Double, accurate: Bool, dual: Bool) -> Double {
+        maxStep(d, cap: cap, accurate: accurate)
+    }
+    func centeringDirection(_ out: UnsafeMutablePointer<Double>) { setIdentity(out) }
+    func ensureInterior(s: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>) {}
 }
 
 /// Rows of the inequality matrix G restricted to one block, as dense local columns: the block touches

@@ -8,7 +8,8 @@ public struct ConstraintID: Hashable, Sendable {
 
 /// A small modelling layer over `ConicProblem`: real variables, complex vectors and Hermitian matrix
 /// variables (as `AffineMatrix`), linear (in)equalities, second-order cones (norms, squared norms),
-/// and LMIs M(x) ⪰ 0 with real-symmetric or complex-Hermitian data; linear objective.
+/// LMIs M(x) ⪰ 0 with real-symmetric or complex-Hermitian data, and exponential-cone constraints
+/// (t ≤ log u, exp x ≤ t); linear objective.
 ///
 ///     let m = ConicModel()
 ///     let t = m.variable()
@@ -113,6 +114,11 @@ public final class ConicModel {
                 cones.append(.secondOrder(1 + x.count))
             case .psd(let m):
                 try emitPSD(m, constraint: ci, triplets: &triplets, b: &b, cones: &cones)
+            case .exponential(let x, let y, let z):
+                emit(x)
+                emit(y)
+                emit(z)
+                cones.append(.exponential)
             }
             ranges.append(start..<b.count)
         }

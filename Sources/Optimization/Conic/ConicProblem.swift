@@ -10,6 +10,9 @@ public enum Cone: Sendable, Equatable, Hashable, CustomStringConvertible {
     case psd(Int)
     /// Complex Hermitian PSD matrices of order n, stored as n² real rows in `SymmetricVectorization` order.
     case hermitianPSD(Int)
+    /// The exponential cone cl{(x, y, z) : y > 0, y·exp(x/y) ≤ z} (3 rows). Dual:
+    /// cl{(u, v, w) : u < 0, −u·exp(v/u) ≤ e·w}. Use (t, 1, u) ∈ K_exp for t ≤ log u.
+    case exponential
 
     /// Number of rows of `A` (entries of `s`) the cone occupies.
     public var dimension: Int {
@@ -17,6 +20,7 @@ public enum Cone: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .zero(let n), .nonnegative(let n), .secondOrder(let n): return n
         case .psd(let n): return n * (n + 1) / 2
         case .hermitianPSD(let n): return n * n
+        case .exponential: return 3
         }
     }
 
@@ -27,6 +31,7 @@ public enum Cone: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .nonnegative(let n): return n
         case .secondOrder: return 1
         case .psd(let n), .hermitianPSD(let n): return n
+        case .exponential: return 3
         }
     }
 
@@ -37,6 +42,7 @@ public enum Cone: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .secondOrder(let n): return "secondOrder(\(n))"
         case .psd(let n): return "psd(\(n))"
         case .hermitianPSD(let n): return "hermitianPSD(\(n))"
+        case .exponential: return "exponential"
         }
     }
 }
@@ -151,8 +157,8 @@ public enum ConicProblemError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// minimize cᵀx subject to A·x + s = b, s ∈ K = K₁ × … × K_q (cones in row order).
 ///
-/// Dual: maximize −bᵀy subject to Aᵀy + c = 0, y ∈ K* (K is self-dual except that the zero cone's
-/// dual is the free cone).
+/// Dual: maximize −bᵀy subject to Aᵀy + c = 0, y ∈ K* (the cones are self-dual except the zero cone,
+/// whose dual is the free cone, and the exponential cone).
 public struct ConicProblem: Sendable {
     public let c: [Double]
     public let A: SparseMatrix
@@ -169,6 +175,8 @@ public struct ConicProblem: Sendable {
                 guard n >= 0 else { throw .invalidCone("\(cone) has negative size") }
             case .secondOrder(let n):
                 guard n >= 1 else { throw .invalidCone("\(cone) needs dimension ≥ 1") }
+            case .exponential:
+                break
             }
             total += cone.dimension
         }

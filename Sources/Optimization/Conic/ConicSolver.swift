@@ -89,7 +89,7 @@ final class SolverCore {
         n = problem.variableCount
         rows = problem.rowCount
         cones = problem.cones
-        var eq: [Int] = [], lp: [Int] = [], soc: [[Int]] = [], psd: [(Cone, [Int])] = []
+        var eq: [Int] = [], lp: [Int] = [], soc: [[Int]] = [], psd: [(Cone, [Int])] = [], expo: [Int] = []
         var r = 0
         for cone in problem.cones {
             let range = Array(r..<(r + cone.dimension))
@@ -98,11 +98,12 @@ final class SolverCore {
             case .nonnegative: lp += range
             case .secondOrder: soc.append(range)
             case .psd, .hermitianPSD: psd.append((cone, range))
+            case .exponential: expo += range
             }
             r += cone.dimension
         }
         eqRows = eq
-        ineqRows = lp + soc.flatMap { $0 } + psd.flatMap { $0.1 }
+        ineqRows = lp + soc.flatMap { $0 } + psd.flatMap { $0.1 } + expo
         p = eq.count
         m = ineqRows.count
         degree = problem.degree
@@ -195,6 +196,7 @@ final class SolverCore {
             default: break
             }
         }
+        for cone in problem.cones where cone == .exponential { groups.append(off..<(off + 3)); off += 3 }
         var eq = equilibrate
             ? Equilibration.compute(n: n, p: p, m: m, aEq: aEq, g: g0, groups: groups)
             : Equilibration.identity(n: n, p: p, m: m)
@@ -224,6 +226,10 @@ final class SolverCore {
             case .hermitianPSD(let k): bl.append(HermitianPSDBlock(offset: offset, order: k, g: g)); offset += cone.dimension
             default: break
             }
+        }
+        for cone in problem.cones where cone == .exponential {
+            bl.append(ExponentialConeBlock(offset: offset, g: g))
+            offset += 3
         }
         blocks = bl
         kkt = KKTSystem(n: n, p: p, m: m, aEq: aEq, g: g, blocks: bl)

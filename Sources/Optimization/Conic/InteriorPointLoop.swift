@@ -31,6 +31,8 @@ extension SolverCore {
         var bestMeasures = Measures()
         var lastStep = 0.0, lastSigma = 0.0
         for iteration in 0...settings.maxIterations {
+            let muNow = (dot(s, z) + tau * kappa) / (nu + 1)
+            for b in blocks { b.setMu(muNow) }
             for b in blocks where !b.updateScaling(s: s.p, z: z.p) {
                 return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
             }
@@ -109,9 +111,11 @@ extension SolverCore {
             // The progress measure normalises residuals by data only: the iterate-relative ones stay
             // ≈ 1 while ‖Aᵀy‖ ≫ ‖c‖, which says nothing about progress.
             if iteration == 0 { mu0 = mu }
-            let progress = max(ms.pres * primalScale / max(1, normB), ms.dres * dualScale / max(1, normC),
-                               min(ms.gap / settings.absoluteGapTolerance, ms.relGap / settings.relativeGapTolerance)
-                                   * settings.feasibilityTolerance)
+            // Progress towards an infeasibility certificate counts as progress too.
+            let progress = min(max(ms.pres * primalScale / max(1, normB), ms.dres * dualScale / max(1, normC),
+                                   min(ms.gap / settings.absoluteGapTolerance, ms.relGap / settings.relativeGapTolerance)
+                                       * settings.feasibilityTolerance),
+                               ms.pinf, ms.dinf)
             if progress < 0.9 * bestProgress {
                 bestProgress = progress
                 bestIteration = iteration
@@ -148,7 +152,7 @@ extension SolverCore {
 
             // Corrector: ds = −λ∘λ + σμe − Δs̃ₐ∘Δz̃ₐ.
             for b in blocks { b.jordanProduct(dsScaled.p, dzScaled.p, t2.p) }
-            for b in blocks { b.setIdentity(t1.p) }
+            for b in blocks { b.centeringDirection(t1.p) }
             for b in blocks { b.lambdaProduct(lam.p, t3.p) }
             for i in 0..<m { t3[i] = -t3[i] + sigma * mu * t1[i] - t2[i] }
             let dkappa = -tau * kappa + sigma * mu - dtauA * dkappaA
@@ -230,8 +234,8 @@ extension SolverCore {
         if dtau < 0 { a = min(a, -tau / dtau) }
         if dkappa < 0 { a = min(a, -kappa / dkappa) }
         for b in blocks {
-            a = min(a, b.maxStep(dsScaled.p, cap: a, accurate: accurate))
-            a = min(a, b.maxStep(dzScaled.p, cap: a, accurate: accurate))
+            a = min(a, b.maxStepDirection(dsScaled.p, cap: a, accurate: accurate, dual: false))
+            a = min(a, b.maxStepDirection(dzScaled.p, cap: a, accurate: accurate, dual: true))
         }
         return a
     }

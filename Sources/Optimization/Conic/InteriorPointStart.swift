@@ -11,6 +11,7 @@ extension SolverCore {
             loadExternal(x: w.x, s: w.s, y: w.y)
             shiftInside(s, margin: 1e-2)
             shiftInside(z, margin: 1e-2)
+            for b in blocks { b.ensureInterior(s: s.p, z: z.p) }
             kappa = max(dot(s, z) / max(1, Double(degree)), 1e-10)
             return true
         }
@@ -34,6 +35,7 @@ extension SolverCore {
         for b in blocks { b.applyScaling(.wInv, z1s.p, z.p) }
         shiftInside(s, margin: 0)
         shiftInside(z, margin: 0)
+        for b in blocks { b.ensureInterior(s: s.p, z: z.p) }
         return true
     }
 

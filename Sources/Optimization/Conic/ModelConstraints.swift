@@ -9,6 +9,7 @@ public struct ConicConstraint: Sendable {
         case nonnegative(Affine)                    // e ≥ 0
         case secondOrder(t: Affine, x: [Affine])    // ‖x‖₂ ≤ t
         case psd(AffineMatrix)                      // M ⪰ 0 (M Hermitian)
+        case exponential(Affine, Affine, Affine)    // (x, y, z) ∈ K_exp
     }
     let kind: Kind
 
@@ -18,6 +19,19 @@ public struct ConicConstraint: Sendable {
 
     /// ‖x‖₂ ≤ t.
     public static func secondOrderCone(_ x: [Affine], _ t: Affine) -> ConicConstraint { .init(kind: .secondOrder(t: t, x: x)) }
+
+    /// (x, y, z) ∈ K_exp = cl{y > 0, y·exp(x/y) ≤ z}.
+    public static func exponentialCone(_ x: Affine, _ y: Affine, _ z: Affine) -> ConicConstraint { .init(kind: .exponential(x, y, z)) }
+
+    /// t ≤ log(u)  ⇔  (t, 1, u) ∈ K_exp (concave: use in maximisation or as an upper bound on t).
+    public static func logarithm(_ t: Affine, lessThanLogOf u: Affine) -> ConicConstraint {
+        .init(kind: .exponential(t, Affine(1), u))
+    }
+
+    /// exp(x) ≤ t  ⇔  (x, 1, t) ∈ K_exp.
+    public static func exponentialBound(_ x: Affine, _ t: Affine) -> ConicConstraint {
+        .init(kind: .exponential(x, Affine(1), t))
+    }
 }
 
 public func == (a: Affine, b: Affine) -> ConicConstraint { .init(kind: .equal(a - b)) }

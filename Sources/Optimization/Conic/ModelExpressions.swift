@@ -58,6 +58,7 @@ public func * (v: Variable, f: Double) -> Affine { f * v }
 public func + (v: Variable, c: Double) -> Affine { Affine(v) + c }
 public func - (v: Variable, c: Double) -> Affine { Affine(v) - c }
 public prefix func - (v: Variable) -> Affine { -Affine(v) }
+public func / (v: Variable, f: Double) -> Affine { Affine(v) / f }
 
 /// Σᵢ aᵢ·vᵢ
 public func dot(_ a: [Double], _ v: [Variable]) -> Affine {

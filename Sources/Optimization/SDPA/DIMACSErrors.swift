@@ -43,7 +43,7 @@ public struct DIMACSErrors: Sendable {
             case .hermitianPSD(let n):
                 if let e = try? SymmetricVectorization.unpackHermitian(seg, order: n).hermitianEigenvalues() { lo = min(lo, e.first ?? .infinity) } else { lo = -.infinity }
             case .secondOrder: lo = min(lo, (seg.first ?? 0) - norm(Array(seg.dropFirst())))
-            case .zero: break
+            case .zero, .exponential: break
             }
             r += cone.dimension
         }

@@ -16,6 +16,8 @@ struct ConicRandomFamilyTests {
         ("SDP2", [.psd(3), .psd(6), .secondOrder(3)], 14),
         ("HSDP", [.hermitianPSD(4), .nonnegative(3)], 12),
         ("mixed", [.zero(2), .nonnegative(6), .secondOrder(4), .psd(4), .hermitianPSD(3)], 16),
+        ("EXP", [.exponential, .exponential, .exponential, .nonnegative(4)], 6),
+        ("EXP+SOC", [.zero(1), .exponential, .secondOrder(4), .exponential, .psd(3)], 9),
     ]
 
     @Test(arguments: 0..<families.count)

@@ -66,6 +66,8 @@ func coneViolation(_ cones: [Cone], _ v: [Double], dual: Bool) -> Double {
         case .hermitianPSD(let n):
             let e = (try? SymmetricVectorization.unpackHermitian(seg, order: n).hermitianEigenvalues()) ?? [-.infinity]
             worst = max(worst, -(e.first ?? 0))
+        case .exponential:
+            worst = max(worst, exponentialViolation(seg[0], seg[1], seg[2], dual: dual))
         }
         r += cone.dimension
     }
@@ -78,4 +80,19 @@ func sparse(_ rows: [[Double]]) -> SparseMatrix {
     var t: [(row: Int, column: Int, value: Double)] = []
     for i in 0..<m { for j in 0..<n where rows[i][j] != 0 { t.append((i, j, rows[i][j])) } }
     return SparseMatrix(rows: m, columns: n, triplets: t)
+}
+
+/// Violation of (x, y, z) ∈ K_exp (or (u, v, w) ∈ K_exp* when dual): 0 inside, otherwise the
+/// amount by which the defining inequality fails (boundary points with y = 0 or u = 0 included).
+func exponentialViolation(_ a: Double, _ b: Double, _ c: Double, dual: Bool) -> Double {
+    if !dual {
+        // y·exp(x/y) ≤ z, y ≥ 0, z ≥ 0 (y = 0: x ≤ 0).
+        if b < 0 || c < 0 { return max(-b, -c) }
+        if b == 0 { return max(0, a) }
+        return max(0, b * Double.exp(a / b) - c)
+    }
+    // −u·exp(v/u) ≤ e·w, u ≤ 0, w ≥ 0 (u = 0: v ≥ 0).
+    if a > 0 || c < 0 { return max(a, -c) }
+    if a == 0 { return max(0, -b) }
+    return max(0, -a * Double.exp(b / a) - Double.exp(1) * c)
 }

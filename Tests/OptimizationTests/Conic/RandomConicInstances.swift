@@ -1,6 +1,7 @@
 import ComplexModule
 import LinearAlgebra
 import Optimization
+import RealModule
 
 /// Random conic programs with a known optimum, built from the KKT conditions: choose A, x*, and a
 /// strictly complementary pair s* ∈ K, y* ∈ K* (s*ᵀy* = 0), then set b = A x* + s*, c = −Aᵀy*.
@@ -55,6 +56,12 @@ struct KnownOptimum {
             let sm = q * RealMatrix.diagonal(ds) * q.transposed
             let ym = q * RealMatrix.diagonal(dy) * q.transposed
             return (SymmetricVectorization.pack(sm), SymmetricVectorization.pack(ym))
+        case .exponential:
+            // s = a·(r, 1, eʳ) on the boundary of K_exp, y = b·(−eʳ, −eʳ(1 − r), 1) on the boundary of
+            // K_exp*, orthogonal to s.
+            let r = rng.uniform(), a = 0.5 + rng.unit(), bq = 0.5 + rng.unit()
+            let er = Double.exp(r)
+            return ([a * r, a, a * er], [-bq * er, -bq * er * (1 - r), bq])
         case .hermitianPSD(let n):
             let q = randomUnitary(n, &rng)
             let r = (n + 1) / 2
