@@ -2,7 +2,7 @@ import ComplexModule
 import LinearAlgebra
 
 /// Handle of a constraint added to a `ConicModel` (for reading its dual).
-public struct ConstraintID: Hashable, Sendable {
+public struct ConicConstraintID: Hashable, Sendable {
     public let index: Int
 }
 
@@ -21,7 +21,7 @@ public struct ConstraintID: Hashable, Sendable {
 ///
 /// Each constraint becomes one cone, in the order added. For SDPs in "standard form" (a PSD matrix
 /// variable with few linear constraints, e.g. SDR beamforming) state the dual LMI instead — it has
-/// few variables — and read the matrix from `ModelSolution.dualMatrix(_:)` of the LMI.
+/// few variables — and read the matrix from `ConicModelSolution.dualMatrix(_:)` of the LMI.
 public final class ConicModel {
     public private(set) var variableCount = 0
     private var constraints: [ConicConstraint] = []
@@ -30,12 +30,12 @@ public final class ConicModel {
 
     public init() {}
 
-    public func variable() -> Variable {
+    public func variable() -> ConicVariable {
         defer { variableCount += 1 }
-        return Variable(index: variableCount)
+        return ConicVariable(index: variableCount)
     }
 
-    public func variables(_ n: Int) -> [Variable] { (0..<n).map { _ in variable() } }
+    public func variables(_ n: Int) -> [ConicVariable] { (0..<n).map { _ in variable() } }
 
     /// A complex n-vector of fresh variables (2n reals: real and imaginary parts).
     public func complexVector(_ n: Int) -> AffineMatrix {
@@ -79,9 +79,9 @@ public final class ConicModel {
     }
 
     @discardableResult
-    public func add(_ c: ConicConstraint) -> ConstraintID {
+    public func add(_ c: ConicConstraint) -> ConicConstraintID {
         constraints.append(c)
-        return ConstraintID(index: constraints.count - 1)
+        return ConicConstraintID(index: constraints.count - 1)
     }
 
     public func minimize(_ e: Affine) { objective = e; maximizing = false }
@@ -171,18 +171,18 @@ public final class ConicModel {
 
     /// Solves the model. Pass a `ConicSolver` to reuse its workspace across many solves, and a
     /// previous solution of a model of the same shape to warm start.
-    public func solve(using solver: ConicSolver = ConicSolver(), warmStart: ModelSolution? = nil) throws(ConicModelError) -> ModelSolution {
+    public func solve(using solver: ConicSolver = ConicSolver(), warmStart: ConicModelSolution? = nil) throws(ConicModelError) -> ConicModelSolution {
         let (p, ranges) = try problem()
         let ws = warmStart.map { ConicWarmStart($0.conic) }
         let sol = solver.solve(p, warmStart: ws)
         let sign: Double = maximizing ? -1 : 1
         let value = sol.status.hasSolution ? sign * sol.primalObjective + objective.constant : .nan
-        return ModelSolution(status: sol.status, objectiveValue: value, conic: sol, rows: ranges, cones: p.cones)
+        return ConicModelSolution(status: sol.status, objectiveValue: value, conic: sol, rows: ranges, cones: p.cones)
     }
 }
 
 /// The solution of a `ConicModel`.
-public struct ModelSolution: Sendable {
+public struct ConicModelSolution: Sendable {
     public let status: ConicStatus
     /// Objective in the model's own sense (maximised value for `maximize`), including its constant.
     public let objectiveValue: Double
@@ -191,16 +191,16 @@ public struct ModelSolution: Sendable {
     let rows: [Range<Int>]
     let cones: [Cone]
 
-    public func value(_ v: Variable) -> Double { conic.x[v.index] }
+    public func value(_ v: ConicVariable) -> Double { conic.x[v.index] }
     public func value(_ e: Affine) -> Double { e.value(conic.x) }
     public func value(_ m: AffineMatrix) -> ComplexMatrix { m.value(conic.x) }
 
     /// The dual multiplier of a constraint (entries of y on its rows; ≥ 0 for inequalities, in the
     /// dual cone for cones).
-    public func dual(_ c: ConstraintID) -> [Double] { Array(conic.y[rows[c.index]]) }
+    public func dual(_ c: ConicConstraintID) -> [Double] { Array(conic.y[rows[c.index]]) }
 
     /// The dual matrix of a PSD constraint (real symmetric data give a real matrix, as ComplexMatrix).
-    public func dualMatrix(_ c: ConstraintID) -> ComplexMatrix {
+    public func dualMatrix(_ c: ConicConstraintID) -> ComplexMatrix {
         let y = dual(c)
         if let n = SymmetricVectorization.realOrder(length: y.count), coneIsReal(c) {
             return ComplexMatrix(SymmetricVectorization.unpack(y, order: n))
@@ -209,7 +209,7 @@ public struct ModelSolution: Sendable {
         return SymmetricVectorization.unpackHermitian(y, order: n)
     }
 
-    private func coneIsReal(_ c: ConstraintID) -> Bool {
+    private func coneIsReal(_ c: ConicConstraintID) -> Bool {
         var r = 0
         for cone in cones {
             if r == rows[c.index].lowerBound, case .psd = cone { return true }

@@ -23,8 +23,10 @@ public struct ConicSettings: Sendable {
     public var stallIterations = 6
     /// Fraction of the distance to the cone boundary taken per step.
     public var stepFraction = 0.99
-    /// Iterative-refinement passes on each KKT solve (stops early once the residual is at rounding level).
+    /// Iterative-refinement passes on each KKT solve.
     public var refinementSteps = 3
+    /// A KKT solve whose relative residual is below this is accepted without (further) refinement.
+    public var refinementTolerance = 1e-15
     /// Static regularisation added to the diagonal of the reduced KKT matrix, relative to its largest
     /// diagonal. Default 0: refinement converges only in directions whose curvature exceeds the
     /// regularisation, and near the optimum many do not; breakdowns are handled by a modified Cholesky.

@@ -16,9 +16,10 @@ extension SolverCore {
 
     func run(settings: ConicSettings, warmStart: ConicWarmStart?, callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution {
         kkt.refinementSteps = settings.refinementSteps
+        kkt.refinementThreshold = settings.refinementTolerance
         let nu = Double(degree)
         // Measures refer to the original (unequilibrated) problem.
-        let normB = norm2(problem.b), normC = norm2(problem.c)
+        let normB = rvNorm2(problem.b), normC = rvNorm2(problem.c)
         let gb = scaling.rhsScale, gc = scaling.costScale
 
         guard initialize(warmStart: warmStart, settings: settings) else {
@@ -31,7 +32,7 @@ extension SolverCore {
         var bestMeasures = Measures()
         var lastStep = 0.0, lastSigma = 0.0
         for iteration in 0...settings.maxIterations {
-            let muNow = (dot(s, z) + tau * kappa) / (nu + 1)
+            let muNow = (rvDot(s, z) + tau * kappa) / (nu + 1)
             for b in blocks { b.setMu(muNow) }
             for b in blocks where !b.updateScaling(s: s.p, z: z.p) {
                 return finishBest(settings, bestMeasures, iteration: iteration, limit: false)
@@ -49,10 +50,10 @@ extension SolverCore {
             for i in 0..<p { tp1[i] = 0 }
             addEq(1, x, tp1)
             for i in 0..<p { ry[i] = bEqVec[i] * tau - tp1[i] }
-            let cx = dot(cVec, x)
-            let bty = dot(bEqVec, y) + dot(hVec, z)
+            let cx = rvDot(cVec, x)
+            let bty = rvDot(bEqVec, y) + rvDot(hVec, z)
             let rtau = -cx - bty - kappa
-            let sz = dot(s, z)
+            let sz = rvDot(s, z)
             let mu = (sz + tau * kappa) / (nu + 1)
 
             // Convergence tests on the de-homogenised point, in original units.
@@ -140,7 +141,7 @@ extension SolverCore {
             for i in 0..<n { bx[i] = -cVec[i] }
             by.copy(from: bEqVec)
             kkt.solve(bx: bx, by: by, tz: hScaled, dx: x1, dy: y1, dzs: z1s)
-            let tauDenominator = -dot(cVec, x1) - dot(bEqVec, y1) - dot(hScaled, z1s) + kappa / tau
+            let tauDenominator = -rvDot(cVec, x1) - rvDot(bEqVec, y1) - rvDot(hScaled, z1s) + kappa / tau
 
             // Predictor: ds = −λ∘λ, dκ = −τκ, full residuals.
             for b in blocks { b.lambdaProduct(lam.p, t3.p) }
@@ -166,10 +167,10 @@ extension SolverCore {
                 return finishBest(settings, bestMeasures, iteration: iteration + 1, limit: false)
             }
 
-            axpy(alpha, dx, x)
-            axpy(alpha, dy, y)
-            axpy(alpha, dsUnscaled, s)
-            axpy(alpha, dz, z)
+            rvAxpy(alpha, dx, x)
+            rvAxpy(alpha, dy, y)
+            rvAxpy(alpha, dsUnscaled, s)
+            rvAxpy(alpha, dz, z)
             tau += alpha * dtau
             kappa += alpha * dkap
         }
@@ -209,11 +210,11 @@ extension SolverCore {
         for i in 0..<p { by[i] = eta * ry[i] }
         kkt.solve(bx: bx, by: by, tz: bz, dx: dx, dy: dy, dzs: dzScaled)
         // hᵀΔz = ĥᵀΔz̃.
-        let num = -eta * rtau + dot(cVec, dx) + dot(bEqVec, dy) + dot(hScaled, dzScaled) + dkappa / tau
+        let num = -eta * rtau + rvDot(cVec, dx) + rvDot(bEqVec, dy) + rvDot(hScaled, dzScaled) + dkappa / tau
         let dtau = num / denominator
-        axpy(dtau, x1, dx)
-        axpy(dtau, y1, dy)
-        axpy(dtau, z1s, dzScaled)
+        rvAxpy(dtau, x1, dx)
+        rvAxpy(dtau, y1, dy)
+        rvAxpy(dtau, z1s, dzScaled)
         // Δs from the linearised primal equation G Δx + Δs = h Δτ + η r_z (exactly, so the primal
         // residual shrinks as designed even when W is ill-conditioned); scaled: Δs̃ = ĥΔτ + η r̂_z − Ĝ Δx.
         for b in blocks { b.scaledMultiply(dx.p, dsScaled.p) }

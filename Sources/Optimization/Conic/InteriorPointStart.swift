@@ -12,7 +12,7 @@ extension SolverCore {
             shiftInside(s, margin: 1e-2)
             shiftInside(z, margin: 1e-2)
             for b in blocks { b.ensureInterior(s: s.p, z: z.p) }
-            kappa = max(dot(s, z) / max(1, Double(degree)), 1e-10)
+            kappa = max(rvDot(s, z) / max(1, Double(degree)), 1e-10)
             return true
         }
         t1.zero()
@@ -52,7 +52,7 @@ extension SolverCore {
             for b in blocks { b.setIdentity(t1.p) }
             let target = margin > 0 ? margin * max(1, vmax) : 1
             let shift = (alpha.isFinite ? alpha : 0) + target
-            axpy(shift, t1, v)
+            rvAxpy(shift, t1, v)
         }
     }
 
@@ -115,7 +115,7 @@ extension SolverCore {
         let gap = dotArray(sol.s, sol.y)
         return ConicSolution(
             status: status, x: sol.x, s: sol.s, y: sol.y, primalObjective: pobj, dualObjective: dobj,
-            iterations: iterations, primalResidual: norm2(pr) / max(1, norm2(problem.b)),
-            dualResidual: norm2(dr) / max(1, norm2(problem.c)), gap: gap)
+            iterations: iterations, primalResidual: rvNorm2(pr) / max(1, rvNorm2(problem.b)),
+            dualResidual: rvNorm2(dr) / max(1, rvNorm2(problem.c)), gap: gap)
     }
 }

@@ -22,6 +22,8 @@ final class KKTSystem {
     let blocks: [ConeBlock]
     var regularization = 0.0
     var refinementSteps = 3
+    /// Relative residual below which a solve is accepted without refinement.
+    var refinementThreshold = 1e-15
 
     private let k: RawVector       // n × n Cholesky factor of H + AᵀA + δI
     private let yMat: RawVector    // n × p: L⁻¹Aᵀ
@@ -185,12 +187,12 @@ final class KKTSystem {
     @discardableResult
     func solve(bx: RawVector, by: RawVector, tz: RawVector, dx: RawVector, dy: RawVector, dzs: RawVector) -> Double {
         solveReduced(bx: bx, by: by, t: tz, dx: dx, dy: dy, dzs: dzs)
-        let bnorm = max(norm2(bx), norm2(by), norm2(tz), 1e-300)
+        let bnorm = max(rvNorm2(bx), rvNorm2(by), rvNorm2(tz), 1e-300)
         var res = residual(bx: bx, by: by, dx: dx, dy: dy, dzs: dzs) / bnorm
         var step = 0
-        while step < refinementSteps && res > 1e-15 {
+        while step < refinementSteps && res > refinementThreshold {
             solveReduced(bx: rx, by: ry, t: nil, dx: cx, dy: cy, dzs: cz)
-            axpy(1, cx, dx); axpy(1, cy, dy); axpy(1, cz, dzs)
+            rvAxpy(1, cx, dx); rvAxpy(1, cy, dy); rvAxpy(1, cz, dzs)
             let newRes = residual(bx: bx, by: by, dx: dx, dy: dy, dzs: dzs) / bnorm
             step += 1
             if newRes > 0.5 * res { res = newRes; break }
@@ -207,6 +209,6 @@ final class KKTSystem {
         scaledTransposeAdd(tz2, rx)
         ry.copy(from: by)
         aEqAdd(-1, dx.p, ry.p)
-        return max(norm2(rx), norm2(ry))
+        return max(rvNorm2(rx), rvNorm2(ry))
     }
 }

@@ -37,17 +37,17 @@ public struct ConicConstraint: Sendable {
 public func == (a: Affine, b: Affine) -> ConicConstraint { .init(kind: .equal(a - b)) }
 public func == (a: Affine, b: Double) -> ConicConstraint { .init(kind: .equal(a - b)) }
 public func == (a: Double, b: Affine) -> ConicConstraint { .init(kind: .equal(a - b)) }
-public func == (a: Variable, b: Double) -> ConicConstraint { Affine(a) == b }
+public func == (a: ConicVariable, b: Double) -> ConicConstraint { Affine(a) == b }
 public func >= (a: Affine, b: Affine) -> ConicConstraint { .init(kind: .nonnegative(a - b)) }
 public func >= (a: Affine, b: Double) -> ConicConstraint { .init(kind: .nonnegative(a - b)) }
 public func >= (a: Double, b: Affine) -> ConicConstraint { .init(kind: .nonnegative(a - b)) }
-public func >= (a: Variable, b: Double) -> ConicConstraint { Affine(a) >= b }
-public func >= (a: Variable, b: Affine) -> ConicConstraint { Affine(a) >= b }
+public func >= (a: ConicVariable, b: Double) -> ConicConstraint { Affine(a) >= b }
+public func >= (a: ConicVariable, b: Affine) -> ConicConstraint { Affine(a) >= b }
 public func <= (a: Affine, b: Affine) -> ConicConstraint { b >= a }
 public func <= (a: Affine, b: Double) -> ConicConstraint { b >= a }
 public func <= (a: Double, b: Affine) -> ConicConstraint { b >= a }
-public func <= (a: Variable, b: Double) -> ConicConstraint { b >= Affine(a) }
-public func <= (a: Variable, b: Affine) -> ConicConstraint { b >= Affine(a) }
+public func <= (a: ConicVariable, b: Double) -> ConicConstraint { b >= Affine(a) }
+public func <= (a: ConicVariable, b: Affine) -> ConicConstraint { b >= Affine(a) }
 
 /// ‖(e₁, …, e_d)‖₂, to be bounded by an affine expression.
 public struct NormExpression: Sendable {
@@ -60,7 +60,7 @@ public struct SquaredNormExpression: Sendable {
 }
 
 public func norm(_ parts: [Affine]) -> NormExpression { NormExpression(parts: parts) }
-public func norm(_ parts: [Variable]) -> NormExpression { NormExpression(parts: parts.map(Affine.init)) }
+public func norm(_ parts: [ConicVariable]) -> NormExpression { NormExpression(parts: parts.map(Affine.init)) }
 /// ‖v‖₂ of a complex (or real) vector expression: the real and imaginary parts of all entries.
 public func norm(_ v: AffineMatrix) -> NormExpression { NormExpression(parts: v.realAndImaginaryParts) }
 public func squaredNorm(_ parts: [Affine]) -> SquaredNormExpression { SquaredNormExpression(parts: parts) }
@@ -68,14 +68,14 @@ public func squaredNorm(_ v: AffineMatrix) -> SquaredNormExpression { SquaredNor
 
 public func <= (n: NormExpression, t: Affine) -> ConicConstraint { .init(kind: .secondOrder(t: t, x: n.parts)) }
 public func <= (n: NormExpression, t: Double) -> ConicConstraint { n <= Affine(t) }
-public func <= (n: NormExpression, t: Variable) -> ConicConstraint { n <= Affine(t) }
+public func <= (n: NormExpression, t: ConicVariable) -> ConicConstraint { n <= Affine(t) }
 
 /// ‖v‖² ≤ t  ⇔  ‖(v, (t − 1)/2)‖ ≤ (t + 1)/2.
 public func <= (q: SquaredNormExpression, t: Affine) -> ConicConstraint {
     .init(kind: .secondOrder(t: 0.5 * (t + 1), x: q.parts + [0.5 * (t - 1)]))
 }
 public func <= (q: SquaredNormExpression, t: Double) -> ConicConstraint { q <= Affine(t) }
-public func <= (q: SquaredNormExpression, t: Variable) -> ConicConstraint { q <= Affine(t) }
+public func <= (q: SquaredNormExpression, t: ConicVariable) -> ConicConstraint { q <= Affine(t) }
 
 /// Errors building the conic problem of a model.
 public enum ConicModelError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 /// A real scalar decision variable of a `ConicModel`.
-public struct Variable: Hashable, Sendable {
+public struct ConicVariable: Hashable, Sendable {
     public let index: Int
 }
 
@@ -12,7 +12,7 @@ public struct Affine: Sendable {
         self.terms = terms
         self.constant = constant
     }
-    public init(_ v: Variable) { self.init(terms: [v.index: 1]) }
+    public init(_ v: ConicVariable) { self.init(terms: [v.index: 1]) }
     public init(_ c: Double) { self.init(constant: c) }
 
     /// Value at the variable assignment `x`.
@@ -47,21 +47,21 @@ public func + (b: Double, a: Affine) -> Affine { a + b }
 public func - (a: Affine, b: Double) -> Affine { a + (-b) }
 public func - (b: Double, a: Affine) -> Affine { (-a) + b }
 
-public func + (a: Variable, b: Variable) -> Affine { Affine(a) + Affine(b) }
-public func - (a: Variable, b: Variable) -> Affine { Affine(a) - Affine(b) }
-public func + (a: Affine, b: Variable) -> Affine { a + Affine(b) }
-public func + (a: Variable, b: Affine) -> Affine { Affine(a) + b }
-public func - (a: Affine, b: Variable) -> Affine { a - Affine(b) }
-public func - (a: Variable, b: Affine) -> Affine { Affine(a) - b }
-public func * (f: Double, v: Variable) -> Affine { Affine(terms: [v.index: f]) }
-public func * (v: Variable, f: Double) -> Affine { f * v }
-public func + (v: Variable, c: Double) -> Affine { Affine(v) + c }
-public func - (v: Variable, c: Double) -> Affine { Affine(v) - c }
-public prefix func - (v: Variable) -> Affine { -Affine(v) }
-public func / (v: Variable, f: Double) -> Affine { Affine(v) / f }
+public func + (a: ConicVariable, b: ConicVariable) -> Affine { Affine(a) + Affine(b) }
+public func - (a: ConicVariable, b: ConicVariable) -> Affine { Affine(a) - Affine(b) }
+public func + (a: Affine, b: ConicVariable) -> Affine { a + Affine(b) }
+public func + (a: ConicVariable, b: Affine) -> Affine { Affine(a) + b }
+public func - (a: Affine, b: ConicVariable) -> Affine { a - Affine(b) }
+public func - (a: ConicVariable, b: Affine) -> Affine { Affine(a) - b }
+public func * (f: Double, v: ConicVariable) -> Affine { Affine(terms: [v.index: f]) }
+public func * (v: ConicVariable, f: Double) -> Affine { f * v }
+public func + (v: ConicVariable, c: Double) -> Affine { Affine(v) + c }
+public func - (v: ConicVariable, c: Double) -> Affine { Affine(v) - c }
+public prefix func - (v: ConicVariable) -> Affine { -Affine(v) }
+public func / (v: ConicVariable, f: Double) -> Affine { Affine(v) / f }
 
 /// Σᵢ aᵢ·vᵢ
-public func dot(_ a: [Double], _ v: [Variable]) -> Affine {
+public func dot(_ a: [Double], _ v: [ConicVariable]) -> Affine {
     precondition(a.count == v.count, "dot: length mismatch")
     var t: [Int: Double] = [:]
     for (c, x) in zip(a, v) { t[x.index, default: 0] += c }

@@ -26,15 +26,15 @@ struct RawVector {
     var array: [Double] { Array(UnsafeBufferPointer(start: p, count: count)) }
 }
 
-@inline(__always) func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+@inline(__always) func rvDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
     var s = 0.0
     for i in 0..<n { s += a[i] * b[i] }
     return s
 }
 
-@inline(__always) func dot(_ a: RawVector, _ b: RawVector) -> Double { dot(a.p, b.p, a.count) }
+@inline(__always) func rvDot(_ a: RawVector, _ b: RawVector) -> Double { rvDot(a.p, b.p, a.count) }
 
-@inline(__always) func norm2(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
+@inline(__always) func rvNorm2(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
     // Scaled to avoid overflow for huge iterates.
     var scale = 0.0
     for i in 0..<n { scale = max(scale, abs(a[i])) }
@@ -45,15 +45,15 @@ struct RawVector {
     return scale * s.squareRoot()
 }
 
-@inline(__always) func norm2(_ a: RawVector) -> Double { norm2(a.p, a.count) }
-@inline(__always) func norm2(_ a: [Double]) -> Double { a.withUnsafeBufferPointer { norm2($0.baseAddress!, a.count) } }
+@inline(__always) func rvNorm2(_ a: RawVector) -> Double { rvNorm2(a.p, a.count) }
+@inline(__always) func rvNorm2(_ a: [Double]) -> Double { a.withUnsafeBufferPointer { rvNorm2($0.baseAddress!, a.count) } }
 
 /// y ← y + α·x
-@inline(__always) func axpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ n: Int) {
+@inline(__always) func rvAxpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ n: Int) {
     for i in 0..<n { y[i] += alpha * x[i] }
 }
 
-@inline(__always) func axpy(_ alpha: Double, _ x: RawVector, _ y: RawVector) { axpy(alpha, x.p, y.p, x.count) }
+@inline(__always) func rvAxpy(_ alpha: Double, _ x: RawVector, _ y: RawVector) { rvAxpy(alpha, x.p, y.p, x.count) }
 
 /// Sparse column-compressed matrix with raw storage for the hot loops (rows are internal row numbers).
 /// When more than a quarter of the entries are nonzero, a dense column-major copy is kept and the

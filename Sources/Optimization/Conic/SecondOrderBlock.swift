@@ -30,12 +30,12 @@ final class SecondOrderBlock: ConeBlock {
     }
 
     func boundaryShift(_ v: UnsafePointer<Double>) -> Double {
-        norm2(v + offset + 1, dimension - 1) - v[offset]
+        rvNorm2(v + offset + 1, dimension - 1) - v[offset]
     }
 
     /// u₀² − ‖u₁‖², computed as (u₀ − ‖u₁‖)(u₀ + ‖u₁‖) to limit cancellation.
     private func jnorm2(_ u: UnsafePointer<Double>) -> Double {
-        let r = norm2(u + 1, dimension - 1)
+        let r = rvNorm2(u + 1, dimension - 1)
         return (u[0] - r) * (u[0] + r)
     }
 
@@ -164,7 +164,7 @@ final class SecondOrderBlock: ConeBlock {
     func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
         let n = dimension
         scaledG.withUnsafeBufferPointer { sg in
-            for (j, col) in local.columns.enumerated() { out[col] += dot(sg.baseAddress! + j * n, u + offset, n) }
+            for (j, col) in local.columns.enumerated() { out[col] += rvDot(sg.baseAddress! + j * n, u + offset, n) }
         }
     }
 
@@ -179,7 +179,7 @@ final class SecondOrderBlock: ConeBlock {
                     for j in 0..<k {
                         let cj = sg.baseAddress! + j * n
                         for i in j..<k {
-                            let v = dot(sg.baseAddress! + i * n, cj, n)
+                            let v = rvDot(sg.baseAddress! + i * n, cj, n)
                             h[cols[i] + cols[j] * ld] += v
                         }
                     }

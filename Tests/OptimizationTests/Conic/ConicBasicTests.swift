@@ -32,7 +32,7 @@ struct ConicBasicTests {
 
     /// max λ_min-type SDP: min −t s.t. X − tI ⪰ 0 for X = diag(1, 2) + offdiag → value λ_min(X).
     @Test func tinySDP() throws {
-        // Variable t; constraint: t·I + S = X (S ⪰ 0), i.e. A = svec(I), b = svec(X).
+        // ConicVariable t; constraint: t·I + S = X (S ⪰ 0), i.e. A = svec(I), b = svec(X).
         let x = [[2.0, 1.0], [1.0, 3.0]]
         let sv = SymmetricVectorization.pack(RealMatrix(x))
         let a = SparseMatrix(rows: 3, columns: 1, dense: SymmetricVectorization.pack(RealMatrix.identity(2)))
