@@ -34,6 +34,11 @@ public struct ConicSettings: Sendable {
     /// Cone-preserving Ruiz equilibration of A (and scaling of b, c) before iterating. Tolerances
     /// always refer to the original, unscaled problem.
     public var equilibrate = true
+    /// Cold-start point: `.leastSquares` (CVXOPT's: least-squares x and z shifted into the cone) or
+    /// `.identity` (x = 0, y = 0, s = z = e).
+    public var initialPoint = InitialPoint.leastSquares
+
+    public enum InitialPoint: Sendable { case leastSquares, identity }
 
     public init() {}
 }

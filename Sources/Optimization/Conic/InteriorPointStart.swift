@@ -17,6 +17,13 @@ extension SolverCore {
         }
         t1.zero()
         for b in blocks { b.setIdentity(t1.p) }
+        if settings.initialPoint == .identity {
+            x.zero()
+            y.zero()
+            s.copy(from: t1)
+            z.copy(from: t1)
+            return true
+        }
         for b in blocks where !b.updateScaling(s: t1.p, z: t1.p) { return false }
         guard kkt.factor(staticRegularization: settings.staticRegularization) else { return false }
         // Primal: KKT·(x, y, z̃) = (0, b, h), s = −z̃ (WᵀW = I here, so s = −W⁻¹·(W z̃)).

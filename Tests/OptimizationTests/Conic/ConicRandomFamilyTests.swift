@@ -37,6 +37,18 @@ struct ConicRandomFamilyTests {
         }
     }
 
+    /// The identity starting point (x = 0, s = z = e) reaches the same optima.
+    @Test func identityStart() throws {
+        var settings = ConicSettings()
+        settings.initialPoint = .identity
+        for (i, f) in Self.families.enumerated() {
+            let inst = try KnownOptimum.make(cones: f.cones, variables: f.n, seed: UInt64(7000 + i))
+            let sol = ConicSolver.solve(inst.problem, settings: settings)
+            #expect(sol.status == .optimal, "\(f.name)")
+            #expect(abs(sol.primalObjective - inst.optimalValue) / (1 + abs(inst.optimalValue)) < 1e-7, "\(f.name)")
+        }
+    }
+
     /// Sparse A (about 30 % nonzeros) exercises the sparse LMI paths.
     @Test func sparseSDP() throws {
         for seed in 0..<4 {
