@@ -43,3 +43,42 @@ struct ConicBasicTests {
         #expect(abs(sol.x[0] - lmin) < 1e-7)
     }
 }
+
+@Suite("Conic solver: edge cases")
+struct ConicEdgeCaseTests {
+    /// A variable that appears nowhere (singular Schur complement) gets value 0.
+    @Test func unusedVariable() throws {
+        let p = try ConicProblem(c: [1, 0], A: sparse([[-1, 0]]), b: [-1], cones: [.nonnegative(1)])
+        let sol = ConicSolver.solve(p)
+        #expect(sol.status == .optimal)
+        #expect(abs(sol.x[0] - 1) < 1e-7 && abs(sol.x[1]) < 1e-7)
+    }
+
+    /// Only equality constraints: min cᵀx s.t. Ax = b with c in the row space of A.
+    @Test func equalitiesOnly() throws {
+        let p = try ConicProblem(c: [1, 1], A: sparse([[1, 1]]), b: [3], cones: [.zero(1)])
+        let sol = ConicSolver.solve(p)
+        #expect(sol.status == .optimal)
+        #expect(abs(sol.primalObjective - 3) < 1e-7)
+        #expect(abs(sol.x[0] + sol.x[1] - 3) < 1e-7)
+    }
+
+    /// Redundant (duplicated) equality rows.
+    @Test func redundantEqualities() throws {
+        let p = try ConicProblem(c: [1, 2], A: sparse([[1, 1], [2, 2], [-1, 0], [0, -1]]), b: [1, 2, 0, 0],
+                                 cones: [.zero(2), .nonnegative(2)])
+        let sol = ConicSolver.solve(p)
+        #expect(sol.status == .optimal)
+        #expect(abs(sol.primalObjective - 1) < 1e-7)
+    }
+
+    /// A cone-only feasibility problem with zero objective.
+    @Test func feasibilityProblem() throws {
+        let inst = try KnownOptimum.make(cones: [.psd(3), .secondOrder(3)], variables: 4, seed: 99)
+        let p = try ConicProblem(c: [0, 0, 0, 0], A: inst.problem.A, b: inst.problem.b, cones: inst.problem.cones)
+        let sol = ConicSolver.solve(p)
+        #expect(sol.status == .optimal)
+        let k = KKTCheck(p, sol)
+        #expect(k.primalResidual < 1e-8 && k.sConeViolation < 1e-12)
+    }
+}
