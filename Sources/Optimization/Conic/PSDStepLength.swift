@@ -109,7 +109,16 @@ struct PSDStepLength<T: PSDScalar> {
         var steps = 0
         for j in 0..<k {
             let qj = basis + j * n
-            T.gemmRect(.none, m: n, p: 1, k: n, m, qj, wv)
+            if n <= 32 {
+                // Hand-written product: a BLAS call costs more than the arithmetic at this size.
+                for i in 0..<n { wv[i] = .zero }
+                for c in 0..<n {
+                    let x = qj[c], col = m + c * n
+                    for i in 0..<n { wv[i] = wv[i] + col[i] * x }
+                }
+            } else {
+                T.gemmRect(.none, m: n, p: 1, k: n, m, qj, wv)
+            }
             var a = 0.0
             for i in 0..<n { a += T.realDot(qj[i], wv[i]) }
             alphas[j] = a
@@ -142,8 +151,9 @@ struct PSDStepLength<T: PSDScalar> {
             hi = max(hi, alphas[i] + r)
         }
         let scale = max(abs(lo), abs(hi), 1e-300)
-        for _ in 0..<100 {
-            if hi - lo <= 1e-12 * scale { break }
+        // 10⁻⁷ relative is ample: the result is only a trial point confirmed by Cholesky.
+        for _ in 0..<60 {
+            if hi - lo <= 1e-7 * scale { break }
             let mid = 0.5 * (lo + hi)
             // Number of eigenvalues < mid.
             var count = 0
