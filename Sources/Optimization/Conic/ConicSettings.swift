@@ -26,7 +26,7 @@ public struct ConicSettings: Sendable {
     /// Iterative-refinement passes on each KKT solve.
     public var refinementSteps = 3
     /// A KKT solve whose relative residual is below this is accepted without (further) refinement.
-    public var refinementTolerance = 1e-15
+    public var refinementTolerance = 1e-13
     /// Static regularisation added to the diagonal of the reduced KKT matrix, relative to its largest
     /// diagonal. Default 0: refinement converges only in directions whose curvature exceeds the
     /// regularisation, and near the optimum many do not; breakdowns are handled by a modified Cholesky.
