@@ -1,0 +1,190 @@
+/// One second-order cone {(u₀, u₁) : u₀ ≥ ‖u₁‖₂} with Nesterov–Todd scaling
+/// W = η·[[a, qᵀ], [q, I + qqᵀ/(1 + a)]], where w̄ = (a, q), a² − ‖q‖² = 1, is the Jordan-algebra
+/// geometric mean direction of the normalised s and z (W² maps z to s).
+final class SecondOrderBlock: ConeBlock {
+    let offset: Int
+    let dimension: Int
+    var degree: Int { 1 }
+    let local: LocalColumns
+    private var eta = 1.0
+    private var a = 1.0
+    private var q: [Double]
+    private var lambda: [Double]
+    private var scratch: [Double]
+    private var scaledG: [Double]
+
+    init(offset: Int, dimension: Int, g: RawSparse) {
+        self.offset = offset
+        self.dimension = dimension
+        local = LocalColumns(rows: offset..<(offset + dimension), of: g)
+        q = [Double](repeating: 0, count: max(0, dimension - 1))
+        lambda = [Double](repeating: 0, count: dimension)
+        lambda[0] = 1
+        scratch = [Double](repeating: 0, count: dimension)
+        scaledG = local.values
+    }
+
+    func setIdentity(_ v: UnsafeMutablePointer<Double>) {
+        v[offset] = 1
+        for i in 1..<max(1, dimension) { v[offset + i] = 0 }
+    }
+
+    func boundaryShift(_ v: UnsafePointer<Double>) -> Double {
+        rvNorm2(v + offset + 1, dimension - 1) - v[offset]
+    }
+
+    /// u₀² − ‖u₁‖², computed as (u₀ − ‖u₁‖)(u₀ + ‖u₁‖) to limit cancellation.
+    private func jnorm2(_ u: UnsafePointer<Double>) -> Double {
+        let r = rvNorm2(u + 1, dimension - 1)
+        return (u[0] - r) * (u[0] + r)
+    }
+
+    func updateScaling(s sBase: UnsafePointer<Double>, z zBase: UnsafePointer<Double>) -> Bool {
+        let s = sBase + offset, z = zBase + offset
+        let ss = jnorm2(s), zz = jnorm2(z)
+        guard s[0] > 0, z[0] > 0, ss > 0, zz > 0, ss.isFinite, zz.isFinite else { return false }
+        let sn = ss.squareRoot(), zn = zz.squareRoot()
+        var sz = s[0] * z[0]
+        for i in 1..<dimension { sz += s[i] * z[i] }
+        sz /= sn * zn
+        let gamma = ((1 + sz) / 2).squareRoot()
+        // w̄ = (s̄ + J z̄) / (2γ)
+        a = (s[0] / sn + z[0] / zn) / (2 * gamma)
+        for i in 1..<dimension { q[i - 1] = (s[i] / sn - z[i] / zn) / (2 * gamma) }
+        // a² − ‖q‖² = 1 analytically; recompute a from q for consistency.
+        var qq = 0.0
+        for v in q { qq += v * v }
+        a = (1 + qq).squareRoot()
+        eta = (sn / zn).squareRoot()
+        lambda.withUnsafeMutableBufferPointer { l in apply(.w, z, l.baseAddress!) }
+        return lambda[0] > 0 && lambda[0].isFinite
+    }
+
+    /// Segment-level scaling: out = op(v), both pointing at the block's first entry.
+    private func apply(_ op: ScalingOp, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        var qv = 0.0
+        for i in 1..<n { qv += q[i - 1] * v[i] }
+        let v0 = v[0]
+        let inverse = (op == .wInv || op == .wInvT)
+        let sign = inverse ? -1.0 : 1.0
+        let f = inverse ? 1 / eta : eta
+        let c = qv / (1 + a)
+        out[0] = f * (a * v0 + sign * qv)
+        for i in 1..<n { out[i] = f * (v[i] + q[i - 1] * (sign * v0 + c)) }
+    }
+
+    func writeLambda(_ out: UnsafeMutablePointer<Double>) {
+        for i in 0..<dimension { out[offset + i] = lambda[i] }
+    }
+
+    func applyScaling(_ op: ScalingOp, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        // W is symmetric: W = Wᵀ, W⁻¹ = W⁻ᵀ. Copy first so that v and out may alias.
+        scratch.withUnsafeMutableBufferPointer { t in
+            for i in 0..<dimension { t[i] = v[offset + i] }
+            apply(op, t.baseAddress!, out + offset)
+        }
+    }
+
+    func lambdaProduct(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        lambda.withUnsafeBufferPointer { l in jordan(l.baseAddress!, v + offset, out + offset) }
+    }
+
+    private func jordan(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        var uv = 0.0
+        for i in 0..<dimension { uv += u[i] * v[i] }
+        let u0 = u[0], v0 = v[0]
+        for i in 1..<dimension { out[i] = u0 * v[i] + v0 * u[i] }
+        out[0] = uv
+    }
+
+    func lambdaDivide(_ vBase: UnsafePointer<Double>, _ outBase: UnsafeMutablePointer<Double>) {
+        let v = vBase + offset, out = outBase + offset
+        let l0 = lambda[0]
+        var l1v1 = 0.0, l1l1 = 0.0
+        for i in 1..<dimension { l1v1 += lambda[i] * v[i]; l1l1 += lambda[i] * lambda[i] }
+        let det = (l0 - l1l1.squareRoot()) * (l0 + l1l1.squareRoot())
+        let v0 = v[0]
+        let x0 = (l0 * v0 - l1v1) / det
+        for i in 1..<dimension { out[i] = (v[i] - x0 * lambda[i]) / l0 }
+        out[0] = x0
+    }
+
+    func jordanProduct(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        scratch.withUnsafeMutableBufferPointer { t in
+            jordan(u + offset, v + offset, t.baseAddress!)
+            for i in 0..<dimension { out[offset + i] = t[i] }
+        }
+    }
+
+    func maxStep(_ dBase: UnsafePointer<Double>, cap: Double, accurate: Bool) -> Double {
+        let d = dBase + offset
+        let l0 = lambda[0]
+        var d1d1 = 0.0, l1d1 = 0.0, l1l1 = 0.0
+        for i in 1..<dimension {
+            d1d1 += d[i] * d[i]
+            l1d1 += lambda[i] * d[i]
+            l1l1 += lambda[i] * lambda[i]
+        }
+        // f(α) = qa α² + qb α + qc ≥ 0 and λ₀ + α d₀ ≥ 0.
+        let qa = d[0] * d[0] - d1d1
+        let qb = 2 * (l0 * d[0] - l1d1)
+        let qc = (l0 - l1l1.squareRoot()) * (l0 + l1l1.squareRoot())
+        var alpha = cap
+        if d[0] < 0 { alpha = min(alpha, -l0 / d[0]) }
+        var root = Double.infinity
+        if qa == 0 {
+            if qb < 0 { root = -qc / qb }
+        } else {
+            let disc = qb * qb - 4 * qa * qc
+            if disc >= 0 {
+                let sq = disc.squareRoot()
+                let t = -0.5 * (qb + (qb >= 0 ? sq : -sq))
+                let r1 = t / qa
+                let r2 = t != 0 ? qc / t : Double.infinity
+                for r in [r1, r2] where r > 0 { root = min(root, r) }
+            }
+        }
+        alpha = min(alpha, root)
+        return max(alpha, 0)
+    }
+
+    func scaledMultiply(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        for i in 0..<n { out[offset + i] = 0 }
+        scaledG.withUnsafeBufferPointer { sg in
+            for (j, col) in local.columns.enumerated() {
+                let f = v[col]
+                if f == 0 { continue }
+                for i in 0..<n { out[offset + i] += sg[i + j * n] * f }
+            }
+        }
+    }
+
+    func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        scaledG.withUnsafeBufferPointer { sg in
+            for (j, col) in local.columns.enumerated() { out[col] += rvDot(sg.baseAddress! + j * n, u + offset, n) }
+        }
+    }
+
+    func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int) {
+        let k = local.columns.count
+        guard k > 0 else { return }
+        let n = dimension
+        local.values.withUnsafeBufferPointer { g in
+            scaledG.withUnsafeMutableBufferPointer { sg in
+                for j in 0..<k { apply(.wInv, g.baseAddress! + j * n, sg.baseAddress! + j * n) }
+                local.columns.withUnsafeBufferPointer { cols in
+                    for j in 0..<k {
+                        let cj = sg.baseAddress! + j * n
+                        for i in j..<k {
+                            let v = rvDot(sg.baseAddress! + i * n, cj, n)
+                            h[cols[i] + cols[j] * ld] += v
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
