@@ -7,5 +7,6 @@ if let budget = ProcessInfo.processInfo.environment["MASWEEP_BENCH_SECONDS"].fla
 print("masweep benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores; median time per operation)")
 RandomBenchmarks.run()
 EnergyEfficiencyBenchmarks.run()
+ConicBenchmarks.run()
 TradeoffBenchmarks.run()
 EngineBenchmarks.run()

@@ -13,7 +13,7 @@ struct Masweep: ParsableCommand {
             Experiment files are documented in README.md ("Experiment files").
             """,
         version: RunEnvironment.masweepVersion,
-        subcommands: [RunCommand.self, ResumeCommand.self, MergeCommand.self, SlurmCommand.self, DiffCommand.self,
+        subcommands: [RunCommand.self, ResumeCommand.self, MergeCommand.self, SlurmCommand.self, SolveCommand.self, DiffCommand.self,
                       PlotCommand.self, ValidateCommand.self, ListCommand.self])
 }
 

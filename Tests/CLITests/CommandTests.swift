@@ -45,3 +45,27 @@ struct CommandTests {
         #expect(r.stdout.contains("experiments/ee/fig4.yaml: ok (scenario ee, 253 sweep point(s)"))
     }
 }
+
+@Suite("CLI: solve")
+struct SolveCommandTests {
+    @Test func solvesAnSDPLIBProblem() throws {
+        let r = try CLI.run(["solve", "Tests/OptimizationTests/Fixtures/sdplib/truss1.dat-s", "--repeat", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("status:           optimal"))
+        // Published optimum −8.999996 (SDPLIB 1.2).
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("primal objective:") })
+        let value = try #require(Double(line.split(separator: " ").last!))
+        #expect(abs(value - -8.999996) < 1e-6 * 9)
+        #expect(r.stdout.contains("DIMACS errors:") && r.stdout.contains("(mean of 2)"))
+    }
+
+    @Test func badFileNamesTheLine() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.dat-s")
+        try "\"comment\"\n2\n1\n2\n1.0 x\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["solve", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("line 5"), "\(r.stderr)")
+    }
+}
