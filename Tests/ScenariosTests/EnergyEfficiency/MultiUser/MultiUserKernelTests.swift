@@ -36,7 +36,7 @@ struct MultiUserKernelTests {
             let scale = a.map(\.length).max()!
             // A = V Λ Vᴴ, VᴴV = I.
             var work = a, vectors = [Complex<Double>](repeating: .zero, count: n * n), values = [Double](repeating: 0, count: n)
-            work.withUnsafeMutableBufferPointer { w in
+            _ = work.withUnsafeMutableBufferPointer { w in
                 vectors.withUnsafeMutableBufferPointer { v in
                     values.withUnsafeMutableBufferPointer { SmallHermitian.eigen(w, order: n, vectors: v, values: $0) }
                 }
