@@ -1,6 +1,7 @@
 import Foundation
 import Randomness
 import ScenarioKit
+import SweepEngine
 @testable import Scenarios
 import Testing
 
@@ -88,5 +89,38 @@ struct MultiUserScenarioTests {
         let rows = try scenario.table("positions", series: request, streams: UnitStreams(seed: 7, realization: 0, point: 0))
         #expect(rows.count == 4)
         #expect(rows.allSatisfy { $0.count == 3 })
+    }
+}
+
+/// The multi-user figures are stochastic (channels, PSO): byte-identical CSVs for --jobs 1 and 2.
+@Suite("ee multi-user determinism")
+struct MultiUserDeterminismTests {
+    @Test("A small multi-user sweep gives byte-identical CSVs for jobs 1 and 2, and depends on the seed")
+    func jobsInvariant() throws {
+        let yaml = """
+            scenario: ee
+            figure: mu-determinism
+            seed: 20251122
+            realizations: 3
+            parameters: {users: 2, antennas: 4, array_length_wavelengths: 4}
+            sweep:
+              coherence_time_s: [0.5, 1.0]
+            series:
+              - {label: Proposed, scheme: sequential-update-wmmse}
+              - {label: PSO, scheme: pso-wmmse}
+              - {label: SM, scheme: sum-rate}
+              - {label: ZF, scheme: zero-forcing}
+            outputs:
+              - {metric: energy_efficiency_bits_per_joule, file: mu-determinism}
+            """
+        func csv(_ text: String, jobs: Int) throws -> String {
+            let experiment = try ExperimentLoader(registry: StandardScenarios.registry).load(yaml: text, path: "mu.yaml")
+            let result = try SweepEngine.run(SweepPlan(experiment), options: RunOptions(jobs: jobs, quiet: true))
+            return CSVTables.text(result, output: 0)
+        }
+        let one = try csv(yaml, jobs: 1)
+        #expect(try csv(yaml, jobs: 2) == one)
+        #expect(try csv(yaml.replacingOccurrences(of: "seed: 20251122", with: "seed: 7"), jobs: 2) != one)
+        #expect(!one.contains("nan"))
     }
 }
