@@ -13,12 +13,14 @@ FIGURES := $(foreach f,$(EXPERIMENTS),$(notdir $(patsubst %/,%,$(dir $(f))))-$(b
 export OPENBLAS_NUM_THREADS := 1
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help deps build test figs list clean $(FIGURES)
+.PHONY: help deps build test test-slurm bench figs list clean $(FIGURES)
 
 help:
 	@echo "make test          install missing Debian packages, build, run all tests"
 	@echo "make <figure>      reproduce one figure, e.g. make ee-fig4 (targets: make list)"
 	@echo "make figs          reproduce every figure"
+	@echo "make test-slurm    sharded run on a real one-node Slurm cluster (installs slurm-wlm, munge)"
+	@echo "make bench         release benchmarks with side-by-side ratios"
 	@echo "make build         release build of bin masweep ($(RELEASE_BIN))"
 	@echo "make deps          apt-get install what is missing of: $(DEBIAN_PACKAGES)"
 
@@ -38,15 +40,25 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Measurements side by side in one run (release); not a test, never fails on a number.
+bench: deps
+	$(SWIFT) build -c release --product masweep-bench
+	.build/release/masweep-bench
+
+# A one-node Slurm cluster on localhost runs a sharded experiment; the merge must equal a local run.
+test-slurm: build
+	scripts/test-slurm.sh
+
 list:
 	@echo $(FIGURES) | tr ' ' '\n'
 
 figs: $(FIGURES)
 
 # One target per experiment file: make ee-fig4 runs experiments/ee/fig4.yaml.
+# Each writes the CSVs and manifests, then plots every CSV it wrote (PNG + SVG beside it).
 define FIGURE_RULE
 $(1): build
-	$(RELEASE_BIN) run $(2)
+	@set -o pipefail; $(RELEASE_BIN) run $(2) | tee /dev/stderr | sed -n 's/^wrote //p' | xargs -r $(RELEASE_BIN) plot
 endef
 $(foreach f,$(EXPERIMENTS),$(eval $(call FIGURE_RULE,$(notdir $(patsubst %/,%,$(dir $(f))))-$(basename $(notdir $(f))),$(f))))
 

@@ -52,6 +52,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // `make bench`: measurements side by side in one run (never a test, never fails on a number).
+        .executableTarget(
+            name: "masweep-bench",
+            dependencies: ["SweepEngine", "Scenarios", "ScenarioKit", "Optimization", "LinearAlgebra", "Randomness",
+                           "AntennaModels", complex],
+            path: "Sources/Benchmarks"),
+
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", complex]),
         .testTarget(

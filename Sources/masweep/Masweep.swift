@@ -13,7 +13,8 @@ struct Masweep: ParsableCommand {
             Experiment files are documented in README.md ("Experiment files").
             """,
         version: RunEnvironment.masweepVersion,
-        subcommands: [RunCommand.self, ResumeCommand.self, MergeCommand.self, ValidateCommand.self, ListCommand.self])
+        subcommands: [RunCommand.self, ResumeCommand.self, MergeCommand.self, SlurmCommand.self, DiffCommand.self,
+                      PlotCommand.self, ValidateCommand.self, ListCommand.self])
 }
 
 enum ExitStatus {

@@ -8,11 +8,14 @@ import SweepEngine
 final class SignalTrap: Sendable {
     let cancellation = Cancellation()
     private nonisolated(unsafe) var sources: [DispatchSourceSignal] = []
+    /// A serial (overcommitting) queue: it gets a thread even while the sweep's workers occupy every
+    /// thread of the global pool, so a signal is handled at once.
+    private let queue = DispatchQueue(label: "masweep.signals")
 
     init(quiet: Bool) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             let cancellation = self.cancellation
             source.setEventHandler {
                 if cancellation.isCancelled { _exit(130) }

@@ -13,20 +13,36 @@ public final class JournalWriter: @unchecked Sendable {
     private let flushInterval: TimeInterval
     public private(set) var failure: JournalError?
 
-    /// Creates a new journal (failing if one exists) and writes its header durably.
+    /// Creates a new journal (failing if one exists) with its header, atomically: the header is written
+    /// and synced to a temporary file that is then linked into place, so a kill at any moment leaves
+    /// either no journal or one with a complete header.
     public init(creating url: URL, header: JournalHeader, flushInterval: TimeInterval = 1) throws(JournalError) {
         self.url = url
         self.flushInterval = flushInterval
+        let directory = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw JournalError("cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
+            throw JournalError("cannot create \(directory.path): \(error.localizedDescription)")
         }
-        descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw JournalError("cannot create the journal \(url.path): \(String(cString: strerror(errno)))") }
+        let temporary = directory.appendingPathComponent("\(url.lastPathComponent).\(getpid()).tmp")
+        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw JournalError("cannot create \(temporary.path): \(String(cString: strerror(errno)))") }
         buffer.append(contentsOf: JournalFormat.line(header.payload).utf8)
-        try flush()
+        do {
+            try flush()
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
         sync()
+        // link(2) fails when the target exists: two runs can never both own one journal.
+        guard link(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw JournalError("cannot create the journal \(url.path): \(reason)")
+        }
+        unlink(temporary.path)
     }
 
     /// Reopens an existing journal for appending after its valid prefix (a torn tail is cut off).

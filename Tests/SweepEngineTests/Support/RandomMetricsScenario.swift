@@ -18,6 +18,7 @@ struct RandomMetricsScenario: Scenario {
         ParameterSpec("mode", .choice(["plain", "squared"]), default: .choice("plain"), .assumed, "Transform"),
         ParameterSpec("enabled", .flag, default: .flag(true), .assumed, "A flag"),
         ParameterSpec("limit", .real(RealRange(0, 10)), default: .real(5), .assumed, "Rejected above 8 by check()"),
+        ParameterSpec("delay_ms", .real(.nonNegative), default: .real(0), .assumed, "Sleep per unit, to make runs interruptible"),
     ]
     let schemes: [SchemeSpec] = [
         SchemeSpec("gaussian", "offset + scale·(sum of `dimension` channel normals) + algorithm noise"),
@@ -40,6 +41,7 @@ struct RandomMetricsScenario: Scenario {
         if series.contains(where: { $0.parameters.real("limit") == 7.5 }) && streams.realization % 5000 == 17 {
             usleep(20_000)
         }
+        if let delay = series.first?.parameters.real("delay_ms"), delay > 0 { usleep(UInt32(delay * 1000)) }
         return series.map { request in
             Self.outcome(request, streams: streams)
         }
