@@ -84,7 +84,7 @@ enum SmallHermitian {
                 for p in 0..<(n - 1) {
                     for q in (p + 1)..<n {
                         let z = a[p * n + q]
-                        let r = z.length
+                        let r = z.lengthSquared.squareRoot()  // no overflow at these magnitudes; cheaper than hypot
                         if r == 0 || r * r <= 1e-36 * total { continue }
                         // Phase e^{iφ} of a_pq, then the real rotation of [[a_pp, r], [r, a_qq]].
                         let phase = z / r

@@ -206,7 +206,7 @@ public struct WeightedMMSE: Sendable, Hashable {
                 sqrtD[a] = (signal[i] / (rest[i] * total)).squareRoot()
                 weight[a] = total / rest[i]
                 let g = gains[i * k + i]
-                phase[a] = g / g.length
+                phase[a] = g / signal[i].squareRoot()  // |g|² = signal
                 a += 1
             }
             guard a > 0 else {
