@@ -76,7 +76,8 @@ public struct MultiUserOptimizer: Sendable {
         var starts: [Precoder] = []
         if let previous { starts.append(previous) }
         starts.append(.maximumRatio(channel, power: parameters.maxTransmitPower))
-        if let zf = zeroForcingPrecoder(positions: positions, objective: objective) { starts.append(zf) }
+        // (An identical start would only repeat the same run: S2 starts from this very ZF precoder.)
+        if let zf = zeroForcingPrecoder(positions: positions, objective: objective), zf != previous { starts.append(zf) }
         return starts
     }
 
