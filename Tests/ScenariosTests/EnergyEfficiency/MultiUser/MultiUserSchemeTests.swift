@@ -221,4 +221,49 @@ struct MultiUserSchemeTests {
         #expect(run.trace.first! >= swarm.fitness(start))
         #expect(problem.geometry.isFeasible(run.positions))
     }
+
+    @Test("Check 5 (K = 4): for random feasible (x, W), EE(v) increases on (b/T, v_max] (Proposition 2)")
+    func speedMonotone() throws {
+        var stream = RandomStream(seed: 13, purpose: StreamPurpose("test.mu.speed"), realization: 0)
+        let problem = try MUTest.problem(MUTest.parameters(), realization: 2)
+        let geometry = problem.geometry
+        for _ in 0..<30 {
+            var positions = geometry.initialPositions
+            for _ in 0..<10 {
+                let n = stream.integer(below: positions.count)
+                let ranges = geometry.feasibleRanges(antenna: n, positions: positions)
+                let pick = ranges[stream.integer(below: ranges.count)]
+                positions[n] = pick.lowerBound + stream.integer(below: pick.count)
+            }
+            let sorted = Renumbering.sorted(positions).positions
+            let move = StepDisplacement(from: geometry.initialPositions, to: sorted)
+            guard move.total > 0 else { continue }
+            let w = MultiUserKernelTests.randomPrecoder(antennas: 6, users: 4, power: stream.uniform(0.05, 1), stream: &stream)
+            let rate = LinkBudget(problem.table.matrix(positions: sorted), w).sumRate
+            let b = Double(move.maximum) * geometry.grid.stepSize
+            let vMax = problem.parameters.maxSpeed, t = problem.parameters.coherenceTime
+            var previous = 0.0
+            for i in 1...100 {
+                let v = b / t + (vMax - b / t) * Double(i) / 100
+                let ee = problem.energy.at(speed: v).energyEfficiency(sumRate: rate, transmitPower: w.power, displacement: move)
+                #expect(ee >= previous, "v = \(v)")
+                previous = ee
+            }
+        }
+    }
+
+    @Test("Check 17 (K = 4): at N = N_max = 12 the total slack is 44 steps and Proposed − FPA is small")
+    func fullArray() throws {
+        let parameters = MUTest.parameters(antennas: 12, users: 4)
+        let problem = try MUTest.problem(parameters, realization: 0)
+        let geometry = problem.geometry
+        #expect(geometry.maximumAntennaCount == 12)
+        #expect(geometry.grid.lastIndex - (12 - 1) * geometry.spacingSteps == 44)
+        let proposed = try MUTest.solve(problem, .proposed, realization: 0)
+        let fpa = try MUTest.solve(problem, .fixedPosition, realization: 0)
+        #expect(proposed.displacement.maximum <= 44)
+        #expect(proposed.energyEfficiency >= fpa.energyEfficiency)
+        // Relative: K = 4 EE is ~30 bit/Hz/J; 44 steps of slack buy a few per cent at most.
+        #expect(proposed.energyEfficiency - fpa.energyEfficiency <= 0.05 * fpa.energyEfficiency)
+    }
 }
