@@ -81,7 +81,7 @@ enum EnergyEfficiencyParameterTable {
         ParameterSpec("wmmse_tolerance", .real(.nonNegative), default: .real(1e-7), .assumed,
                       "WMMSE-penalty substitute (*-wmmse schemes) stops when its objective changes by less than this, relative (specs §5.2 b)"),
         ParameterSpec("wmmse_max_iterations", .integer(1...100_000), default: .integer(500), .assumed,
-                      "WMMSE iteration cap per run (the spec gives none; a safeguard, runs typically need tens)"),
+                      "WMMSE iteration cap per run (the spec gives none; from the ZF start runs need a few, from the MRT start often hundreds at high SNR)"),
         ParameterSpec("sum_rate_wmmse_tolerance", .real(.nonNegative), default: .real(1e-6), .assumed,
                       "SM benchmark: WMMSE at full power stops when the sum rate changes by less than this, relative (specs §6.3)"),
     ]
