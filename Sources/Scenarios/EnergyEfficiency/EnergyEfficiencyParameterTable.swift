@@ -65,6 +65,25 @@ enum EnergyEfficiencyParameterTable {
                       "PSO velocity limit as a fraction of the box width"),
         ParameterSpec("pso_spacing_penalty", unit: "bit/Hz/J", .real(.nonNegative), default: .real(10), .assumed,
                       "PSO fitness penalty per pair closer than d_min"),
+        // Multi-user algorithms (specs §5, §6.3); the paper's values are lost, these are the spec's choices.
+        ParameterSpec("ao_max_iterations", .integer(1...1000), default: .integer(10), .assumed,
+                      "Multi-user AO (Algorithm 4) iteration cap (specs §5.4)"),
+        ParameterSpec("ao_tolerance", .real(.nonNegative), default: .real(1e-4), .assumed,
+                      "Multi-user AO stops when the objective improves by less than this, relative (specs §5.4)"),
+        ParameterSpec("precoder_dinkelbach_tolerance", .real(.nonNegative), default: .real(1e-6), .assumed,
+                      "Precoder-step Dinkelbach stops when λ rises by less than this, relative (specs §5.1)"),
+        ParameterSpec("precoder_dinkelbach_max_iterations", .integer(1...10_000), default: .integer(20), .assumed,
+                      "Precoder-step Dinkelbach iteration cap (specs §5.1)"),
+        ParameterSpec("sca_tolerance", .real(.nonNegative), default: .real(1e-5), .assumed,
+                      "SCA stops when the objective of (38) rises by less than this, relative (specs §5.2)"),
+        ParameterSpec("sca_max_iterations", .integer(1...10_000), default: .integer(30), .assumed,
+                      "SCA iteration cap per Dinkelbach subproblem (specs §5.2)"),
+        ParameterSpec("wmmse_tolerance", .real(.nonNegative), default: .real(1e-7), .assumed,
+                      "WMMSE-penalty substitute (*-wmmse schemes) stops when its objective changes by less than this, relative (specs §5.2 b)"),
+        ParameterSpec("wmmse_max_iterations", .integer(1...100_000), default: .integer(500), .assumed,
+                      "WMMSE iteration cap per run (the spec gives none; from the ZF start runs need a few, from the MRT start often hundreds at high SNR)"),
+        ParameterSpec("sum_rate_wmmse_tolerance", .real(.nonNegative), default: .real(1e-6), .assumed,
+                      "SM benchmark: WMMSE at full power stops when the sum rate changes by less than this, relative (specs §6.3)"),
     ]
 
     static func motor(_ p: ParameterSet) -> StepperMotor {
@@ -103,5 +122,19 @@ enum EnergyEfficiencyParameterTable {
         m.swarmVelocityClamp = p.real("pso_velocity_clamp")
         m.swarmSpacingPenalty = p.real("pso_spacing_penalty")
         return m
+    }
+
+    static func multiUserOptions(_ p: ParameterSet) -> MultiUserOptions {
+        var o = MultiUserOptions()
+        o.alternatingMaxIterations = p.integer("ao_max_iterations")
+        o.alternatingTolerance = p.real("ao_tolerance")
+        o.precoderDinkelbachTolerance = p.real("precoder_dinkelbach_tolerance")
+        o.precoderDinkelbachMaxIterations = p.integer("precoder_dinkelbach_max_iterations")
+        o.scaTolerance = p.real("sca_tolerance")
+        o.scaMaxIterations = p.integer("sca_max_iterations")
+        o.wmmseTolerance = p.real("wmmse_tolerance")
+        o.wmmseMaxIterations = p.integer("wmmse_max_iterations")
+        o.sumRateTolerance = p.real("sum_rate_wmmse_tolerance")
+        return o
     }
 }

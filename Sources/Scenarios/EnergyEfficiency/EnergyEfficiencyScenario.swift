@@ -21,21 +21,30 @@ public struct EnergyEfficiencyScenario: Scenario {
                    "Pull-out torque and mechanical power of the stepper motor at load speed `load_speed_mps` (Fig. 4)",
                    deterministic: true, metrics: motorMetrics),
         SchemeSpec(EnergyEfficiencyScheme.sequentialUpdate.rawValue,
-                   "Proposed: Dinkelbach power + multi-round sequential position update (Algorithms 1–2)",
+                   "Proposed. K = 1: Dinkelbach power + multi-round sequential position update (Algorithms 1–2); "
+                   + "K > 1: AO of the Dinkelbach + SCA precoder step (38) and the fixed-W sequential update from two starts (Algorithms 3–4, specs §5.4)",
                    metrics: optimizationMetrics),
         SchemeSpec(EnergyEfficiencyScheme.particleSwarm.rawValue,
-                   "Benchmark: PSO over continuous positions, then quantised to the motor grid (specs §6.4)",
+                   "Benchmark: PSO over continuous positions, then quantised to the motor grid (specs §6.4); K > 1: ZF surrogate fitness, then the SCA precoder step",
                    metrics: optimizationMetrics),
         SchemeSpec(EnergyEfficiencyScheme.conventionalEE.rawValue,
-                   "Benchmark: optimise the conventional EE (no mechanical power), report the true EE",
+                   "Benchmark: optimise the conventional EE (no mechanical power), report the true EE (K > 1: the AO with SCA precoder step)",
                    metrics: optimizationMetrics),
         SchemeSpec(EnergyEfficiencyScheme.sumRate.rawValue,
-                   "Benchmark: maximise the sum rate (single user: strongest channel, full power), true EE",
+                   "Benchmark: maximise the sum rate (K = 1: strongest channel, full power; K > 1: AO of WMMSE at full power and the position update), true EE",
                    metrics: optimizationMetrics),
         SchemeSpec(EnergyEfficiencyScheme.fixedPosition.rawValue,
-                   "Benchmark: antennas stay at the initial positions; Dinkelbach power",
+                   "Benchmark: antennas stay at the initial positions; Dinkelbach power (K > 1: the SCA precoder step)",
                    metrics: optimizationMetrics),
-    ]
+        SchemeSpec(MultiUserScheme.zeroForcing.rawValue,
+                   "Benchmark (multi-user): zero forcing with Dinkelbach power allocation, positions by the two-layer sequential update (specs §6.5)",
+                   metrics: optimizationMetrics),
+    ] + MultiUserScheme.allCases.filter(\.usesPrecoderStep).map {
+        SchemeSpec($0.name(method: .weightedMMSE),
+                   "FAST SUBSTITUTE of '\($0.rawValue)': its precoder step solves the Dinkelbach subproblem by WMMSE with a "
+                   + "power penalty instead of the paper's SCA (38) (specs §5.2 b; a documented deviation)",
+                   metrics: optimizationMetrics)
+    }
 
     public var metrics: [MetricSpec] {
         [
@@ -57,8 +66,20 @@ public struct EnergyEfficiencyScenario: Scenario {
         }
         let model = EnergyEfficiencyParameterTable.model(parameters)
         if let violation = model.violation { throw ScenarioError(violation) }
-        if model.users != 1 {
-            throw ScenarioError("the multi-user algorithms (K > 1) are not implemented yet; set users: 1")
+        if model.users == 1, EnergyEfficiencyScheme(rawValue: scheme) != nil { return }
+        guard let (multiUser, method) = MultiUserScheme.parse(scheme) else {
+            throw ScenarioError("scheme '\(scheme)' is not dispatched")
+        }
+        if let violation = EnergyEfficiencyParameterTable.multiUserOptions(parameters).violation {
+            throw ScenarioError(violation)
+        }
+        if model.antennas < model.users {
+            throw ScenarioError("the multi-user schemes need antennas ≥ users (N = \(model.antennas), K = \(model.users))")
+        }
+        if multiUser.usesPrecoderStep, !MultiUserOptimizer.isAvailable(method) {
+            throw ScenarioError("'\(scheme)' with users > 1 runs the paper's SCA precoder step (38), which needs the "
+                                + "conic solver (not in this build yet); the explicitly named fast substitute is "
+                                + "'\(multiUser.name(method: .weightedMMSE))' (specs §5.2 b)")
         }
     }
 
@@ -71,14 +92,27 @@ public struct EnergyEfficiencyScenario: Scenario {
 
     public func evaluate(_ series: [SeriesRequest], streams: UnitStreams, workspace: inout NoWorkspace) -> [SeriesOutcome] {
         // Series that share their parameters share the channel draw and the optimizer's precomputed tables.
-        var optimizers: [(ParameterSet, Result<SingleUserOptimizer, ScenarioError>)] = []
-        func optimizer(for parameters: ParameterSet) -> Result<SingleUserOptimizer, ScenarioError> {
-            if let cached = optimizers.first(where: { $0.0 == parameters }) { return cached.1 }
-            let model = EnergyEfficiencyParameterTable.model(parameters)
+        var singleUser: [(ParameterSet, Result<SingleUserOptimizer, ScenarioError>)] = []
+        var multiUser: [(ParameterSet, Result<MultiUserOptimizer, ScenarioError>)] = []
+        func channel(_ model: EnergyEfficiencyParameters) -> FieldResponseChannel {
             var stream = streams.common(.channel)
-            let channel = model.drawChannel(from: &stream)
-            let made = Result { () throws(ScenarioError) in try SingleUserOptimizer(parameters: model, channel: channel) }
-            optimizers.append((parameters, made))
+            return model.drawChannel(from: &stream)
+        }
+        func singleUserOptimizer(for parameters: ParameterSet) -> Result<SingleUserOptimizer, ScenarioError> {
+            if let cached = singleUser.first(where: { $0.0 == parameters }) { return cached.1 }
+            let model = EnergyEfficiencyParameterTable.model(parameters)
+            let made = Result { () throws(ScenarioError) in try SingleUserOptimizer(parameters: model, channel: channel(model)) }
+            singleUser.append((parameters, made))
+            return made
+        }
+        func multiUserOptimizer(for parameters: ParameterSet) -> Result<MultiUserOptimizer, ScenarioError> {
+            if let cached = multiUser.first(where: { $0.0 == parameters }) { return cached.1 }
+            let model = EnergyEfficiencyParameterTable.model(parameters)
+            let made = Result { () throws(ScenarioError) in
+                try MultiUserOptimizer(parameters: model, options: EnergyEfficiencyParameterTable.multiUserOptions(parameters),
+                                       channel: channel(model))
+            }
+            multiUser.append((parameters, made))
             return made
         }
         let motorCount = MotorMetric.allCases.count, optimizationCount = EnergyEfficiencyMetric.allCases.count
@@ -86,31 +120,81 @@ public struct EnergyEfficiencyScenario: Scenario {
             if request.scheme == "motor-characteristic" {
                 return .success(MotorMetric.values(request.parameters) + Array(repeating: .nan, count: optimizationCount))
             }
-            guard let scheme = EnergyEfficiencyScheme(rawValue: request.scheme) else {
-                preconditionFailure("scheme '\(request.scheme)' is registered but not dispatched")
-            }
-            switch optimizer(for: request.parameters) {
-            case .failure(let error):
-                return .failure("infeasible: \(error.message)")
-            case .success(let optimizer):
-                var algorithm = streams.algorithm(StreamPurpose("ee.pso"), series: request.index)
-                let solution = optimizer.solve(scheme, algorithmStream: &algorithm)
-                return .success(Array(repeating: .nan, count: motorCount) + solution.values(of: EnergyEfficiencyMetric.allCases))
+            var algorithm = streams.algorithm(StreamPurpose("ee.pso"), series: request.index)
+            switch Self.route(request) {
+            case .singleUser(let scheme):
+                switch singleUserOptimizer(for: request.parameters) {
+                case .failure(let error):
+                    return .failure("infeasible: \(error.message)")
+                case .success(let optimizer):
+                    let solution = optimizer.solve(scheme, algorithmStream: &algorithm)
+                    return .success(Array(repeating: .nan, count: motorCount) + solution.values(of: EnergyEfficiencyMetric.allCases))
+                }
+            case .multiUser(let scheme, let method):
+                switch multiUserOptimizer(for: request.parameters) {
+                case .failure(let error):
+                    return .failure("infeasible: \(error.message)")
+                case .success(let optimizer):
+                    let solver = optimizer.subproblemSolver(method)
+                    if scheme.usesPrecoderStep, solver == nil { return .failure("unavailable: \(method.rawValue)") }
+                    do throws(PrecoderStepError) {
+                        let solution = try optimizer.solve(scheme, solver: solver, algorithmStream: &algorithm)
+                        return .success(Array(repeating: .nan, count: motorCount) + solution.values(of: EnergyEfficiencyMetric.allCases))
+                    } catch {
+                        return .failure("solver: \(error.message)")
+                    }
+                }
             }
         }
     }
 
+    /// Which optimizer runs a series: the paper's scheme names with K = 1 go to the single-user
+    /// algorithms (§4); everything else (K > 1, `zero-forcing`, the `*-wmmse` substitutes) to the
+    /// multi-user ones (§5, §6), which for K = 1 reduce to the single-user model.
+    enum Route {
+        case singleUser(EnergyEfficiencyScheme)
+        case multiUser(MultiUserScheme, PrecoderStepMethod)
+    }
+
+    static func route(_ request: SeriesRequest) -> Route {
+        if request.parameters.integer("users") == 1, let scheme = EnergyEfficiencyScheme(rawValue: request.scheme) {
+            return .singleUser(scheme)
+        }
+        guard let (scheme, method) = MultiUserScheme.parse(request.scheme) else {
+            preconditionFailure("scheme '\(request.scheme)' is registered but not dispatched")
+        }
+        return .multiUser(scheme, method)
+    }
+
     public func table(_ name: String, series: SeriesRequest, streams: UnitStreams) throws(ScenarioError) -> [[Double]] {
-        guard name == "positions", let scheme = EnergyEfficiencyScheme(rawValue: series.scheme) else {
+        guard name == "positions", series.scheme != "motor-characteristic" else {
             throw ScenarioError("table '\(name)' needs an optimisation scheme, not '\(series.scheme)'")
         }
         let model = EnergyEfficiencyParameterTable.model(series.parameters)
         var stream = streams.common(.channel)
-        let optimizer = try SingleUserOptimizer(parameters: model, channel: model.drawChannel(from: &stream))
+        let channel = model.drawChannel(from: &stream)
         var algorithm = streams.algorithm(StreamPurpose("ee.pso"), series: series.index)
-        let solution = optimizer.solve(scheme, algorithmStream: &algorithm)
-        let initial = optimizer.geometry.initialPositions.map { Double($0) * model.stepSize }
-        return zip(initial, solution.positionsInMetres).enumerated().map { [Double($0.offset + 1), $0.element.0, $0.element.1] }
+        let initial: [Double], final: [Double]
+        switch Self.route(series) {
+        case .singleUser(let scheme):
+            let optimizer = try SingleUserOptimizer(parameters: model, channel: channel)
+            initial = optimizer.geometry.initialPositions.map { Double($0) * model.stepSize }
+            final = optimizer.solve(scheme, algorithmStream: &algorithm).positionsInMetres
+        case .multiUser(let scheme, let method):
+            let optimizer = try MultiUserOptimizer(
+                parameters: model, options: EnergyEfficiencyParameterTable.multiUserOptions(series.parameters), channel: channel)
+            let solver = optimizer.subproblemSolver(method)
+            if scheme.usesPrecoderStep, solver == nil {
+                throw ScenarioError("the precoder step '\(method.rawValue)' is not available in this build")
+            }
+            initial = optimizer.geometry.initialPositions.map { Double($0) * model.stepSize }
+            do throws(PrecoderStepError) {
+                final = try optimizer.solve(scheme, solver: solver, algorithmStream: &algorithm).positionsInMetres
+            } catch {
+                throw ScenarioError("solver: \(error.message)")
+            }
+        }
+        return zip(initial, final).enumerated().map { [Double($0.offset + 1), $0.element.0, $0.element.1] }
     }
 }
 
@@ -137,7 +221,8 @@ extension EnergyEfficiencyMetric {
         case .movementDelay: return "Movement delay τ = max_n |x_n − x̃_n| / v_max"
         case .mechanicalEnergy: return "Mechanical energy E_mech = F_max·Σ_n |x_n − x̃_n|"
         case .transmitPower: return "Transmit power Σ_k ‖w_k‖²"
-        case .iterations: return "Outer iterations (sequential-update rounds, PSO iterations; 0 for FPA)"
+        case .iterations:
+            return "Outer iterations (sequential-update rounds, PSO iterations, multi-user AO iterations, ZF search rounds; 0 for FPA)"
         }
     }
 }
