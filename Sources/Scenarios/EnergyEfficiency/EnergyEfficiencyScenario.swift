@@ -67,7 +67,7 @@ public struct EnergyEfficiencyScenario: Scenario {
         let model = EnergyEfficiencyParameterTable.model(parameters)
         if let violation = model.violation { throw ScenarioError(violation) }
         if model.users == 1, EnergyEfficiencyScheme(rawValue: scheme) != nil { return }
-        guard let (multiUser, method) = MultiUserScheme.parse(scheme) else {
+        guard MultiUserScheme.parse(scheme) != nil else {
             throw ScenarioError("scheme '\(scheme)' is not dispatched")
         }
         if let violation = EnergyEfficiencyParameterTable.multiUserOptions(parameters).violation {
@@ -75,11 +75,6 @@ public struct EnergyEfficiencyScenario: Scenario {
         }
         if model.antennas < model.users {
             throw ScenarioError("the multi-user schemes need antennas ≥ users (N = \(model.antennas), K = \(model.users))")
-        }
-        if multiUser.usesPrecoderStep, !MultiUserOptimizer.isAvailable(method) {
-            throw ScenarioError("'\(scheme)' with users > 1 runs the paper's SCA precoder step (38), which needs the "
-                                + "conic solver (not in this build yet); the explicitly named fast substitute is "
-                                + "'\(multiUser.name(method: .weightedMMSE))' (specs §5.2 b)")
         }
     }
 
@@ -136,7 +131,6 @@ public struct EnergyEfficiencyScenario: Scenario {
                     return .failure("infeasible: \(error.message)")
                 case .success(let optimizer):
                     let solver = optimizer.subproblemSolver(method)
-                    if scheme.usesPrecoderStep, solver == nil { return .failure("unavailable: \(method.rawValue)") }
                     do throws(PrecoderStepError) {
                         let solution = try optimizer.solve(scheme, solver: solver, algorithmStream: &algorithm)
                         return .success(Array(repeating: .nan, count: motorCount) + solution.values(of: EnergyEfficiencyMetric.allCases))
@@ -184,9 +178,6 @@ public struct EnergyEfficiencyScenario: Scenario {
             let optimizer = try MultiUserOptimizer(
                 parameters: model, options: EnergyEfficiencyParameterTable.multiUserOptions(series.parameters), channel: channel)
             let solver = optimizer.subproblemSolver(method)
-            if scheme.usesPrecoderStep, solver == nil {
-                throw ScenarioError("the precoder step '\(method.rawValue)' is not available in this build")
-            }
             initial = optimizer.geometry.initialPositions.map { Double($0) * model.stepSize }
             do throws(PrecoderStepError) {
                 final = try optimizer.solve(scheme, solver: solver, algorithmStream: &algorithm).positionsInMetres

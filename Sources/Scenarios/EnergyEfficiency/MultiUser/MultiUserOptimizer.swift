@@ -219,19 +219,16 @@ public struct MultiUserOptimizer: Sendable {
             iterations: iterations, trace: trace, start: 0)
     }
 
-    /// The subproblem method object for a W-step method, or nil when it is not available in this build
-    /// (the paper's SCA needs the conic solver, Sources/Optimization/Conic, which has not landed yet).
-    public func subproblemSolver(_ method: PrecoderStepMethod) -> (any PrecoderSubproblemSolver)? {
+    /// The subproblem method object for a W-step method.
+    public func subproblemSolver(_ method: PrecoderStepMethod) -> any PrecoderSubproblemSolver {
         switch method {
         case .weightedMMSE:
             return PenalizedWeightedMMSE(tolerance: options.wmmseTolerance, maxIterations: options.wmmseMaxIterations)
         case .successiveConvexApproximation:
-            return nil
+            return SuccessiveConvexApproximation(convex: ConicSCASubproblemSolver(), tolerance: options.scaTolerance,
+                                                 maxIterations: options.scaMaxIterations)
         }
     }
-
-    /// Whether the W-step method can run in this build.
-    public static func isAvailable(_ method: PrecoderStepMethod) -> Bool { method == .weightedMMSE }
 }
 
 /// Stands in for the subproblem solver of schemes without an EE W-step (`sum-rate`, `zero-forcing`).

@@ -66,19 +66,9 @@ public struct SCAPoint: Sendable {
     }
 }
 
-/// Solves the convex problem (38). The paper's method needs an interior-point conic solver here; that
-/// adapter is REMAINING WORK until the conic layer (Sources/Optimization/Conic, with its exponential-cone
-/// extension) is in the build. Its conic form, with real variables x = (Re W, Im W, γ, β, t, s)
-/// (2NK + 3K + 1 of them; w_j = u_j + i·v_j, c̃_k w_j = Re(c̃_k)u_j − Im(c̃_k)v_j + i(Im(c̃_k)u_j + Re(c̃_k)v_j)):
-///
-/// * minimise −Σ_k t_k/ln 2 + (λ/η)·s;
-/// * t_k ≤ ln(1 + γ_k): (t_k, 1, 1 + γ_k) ∈ K_exp (y·e^{x/y} ≤ z), one per user;
-/// * (36): ‖(c̃_k w_j)_{j≠k}, 1‖² ≤ β_k as the SOC ‖(2·(Re, Im of c̃_k w_j)_{j≠k}, 2, β_k − 1)‖ ≤ β_k + 1;
-/// * (37): Re{c̃_k w_k} − ρ_k γ_k − ς_k β_k ≥ 0 (active users; γ_k = 0 for inactive ones);
-/// * ‖W‖² ≤ s as ‖(2·vec(Re W, Im W), s − 1)‖ ≤ s + 1, and s ≤ P_max, γ_k ≥ 0.
-///
-/// The returned point must be feasible to ~1e-7 (see `SCASubproblem.violation`); warm-starting from
-/// `problem.start` (strictly feasible after the shrink of specs §5.2 a) is allowed.
+/// Solves the convex problem (38): `ConicSCASubproblemSolver` (our conic interior-point solver, exact
+/// log through exponential cones) in the product; tests also use exact closed-form doubles. The returned
+/// point must be feasible to ~1e-7 (see `SCASubproblem.violation`).
 public protocol SCAConvexSolver {
     func solve(_ problem: SCASubproblem) throws(PrecoderStepError) -> SCAPoint
 }

@@ -30,7 +30,7 @@ enum MUTest {
     }
 
     static func wmmse(_ problem: MultiUserOptimizer) -> any PrecoderSubproblemSolver {
-        problem.subproblemSolver(.weightedMMSE)!
+        problem.subproblemSolver(.weightedMMSE)
     }
 
     static func solve(_ problem: MultiUserOptimizer, _ scheme: MultiUserScheme, realization: Int) throws -> MultiUserOptimizer.Solution {

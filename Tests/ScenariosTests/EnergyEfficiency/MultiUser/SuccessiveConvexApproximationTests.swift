@@ -4,8 +4,8 @@ import Randomness
 @testable import Scenarios
 import Testing
 
-/// The exact solution of the SCA subproblem (38) for K = 1 (a test double for the conic layer, which is
-/// not in this build): without interference β = 1 is optimal (β only tightens (37)), MRT maximises
+/// The exact solution of the SCA subproblem (38) for K = 1 (an independent closed form, used to test the
+/// SCA driver and to cross-check the conic adapter): without interference β = 1 is optimal (β only tightens (37)), MRT maximises
 /// Re{c̃w} per unit power, so with w = t·c̃ᴴ/‖c̃‖ (37) reads t‖c̃‖ ≥ ργ + ς and the problem is the concave
 /// scalar max_t log2(1 + (t‖c̃‖ − ς)/ρ) − λt²/η on [ς/‖c̃‖, √P_max], whose stationary point solves
 /// 2λ ln2·g·t² + 2λ ln2·(ρ − ς)·t − ηg = 0.
@@ -38,7 +38,7 @@ struct InfeasibleSCASolver: SCAConvexSolver {
     }
 }
 
-@Suite("ee SCA precoder step (driver; the conic subproblem solver is pending)")
+@Suite("ee SCA precoder step (driver)")
 struct SuccessiveConvexApproximationTests {
     @Test("Step 1: the linearisation point is feasible for (38), (37) is tight and the objective is (31)")
     func linearisationPoint() {
@@ -98,19 +98,18 @@ struct SuccessiveConvexApproximationTests {
 }
 
 /// Check 13, second half, and the acceptance test for the fast scheme: the WMMSE-penalty W-step
-/// reaches the paper's SCA W-step to within 1 % in mean EE. Runs only once the SCA subproblem has a
-/// solver in the build (the conic layer); until then it is reported as skipped, not passed.
+/// reaches the paper's SCA W-step (conic subproblem solver) to within 1 % in mean EE.
 @Suite("ee SCA vs WMMSE substitute")
 struct SubstituteAgreementTests {
     @Test("Mean EE of the W-step at x̃ (FPA): WMMSE substitute within 1 % of SCA over 50 realizations",
-          .enabled(if: MultiUserOptimizer.isAvailable(.successiveConvexApproximation), "needs the conic solver for (38)"))
+)
     func agreement() throws {
         let parameters = MUTest.parameters()
         var sca = 0.0, wmmse = 0.0
         for r in 0..<50 {
             let problem = try MUTest.problem(parameters, realization: r)
             var stream = MUTest.psoStream(realization: r)
-            let paper = try #require(problem.subproblemSolver(.successiveConvexApproximation))
+            let paper = problem.subproblemSolver(.successiveConvexApproximation)
             sca += try problem.solve(.fixedPosition, solver: paper, algorithmStream: &stream).energyEfficiency
             wmmse += try problem.solve(.fixedPosition, solver: MUTest.wmmse(problem), algorithmStream: &stream).energyEfficiency
         }
