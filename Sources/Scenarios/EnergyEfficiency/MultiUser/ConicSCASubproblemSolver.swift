@@ -18,6 +18,7 @@ import Optimization
 /// linearisation point (γ̄, β̄, ā = Re c̃_k w̄_k = √(γ̄β̄), from step 1 of the SCA):
 ///     γ_k = σ_k·g_k with σ_k = max(γ̄_k, 1),  β_k = β̄_k·b_k,  (36) ÷ β̄_k,  (37) ÷ ā_k
 ///     (ς_k β̄_k = ā_k/2, ρ_k σ_k / ā_k = σ_k / (2γ̄_k)),   log(1 + γ_k) = log σ_k + log(1/σ_k + g_k),
+/// and the precoder and power are measured in units of P_max (W = √P_max·Ŵ, s = P_max·ŝ, ‖Ŵ‖² ≤ ŝ ≤ 1),
 /// so variables and coefficients are O(1) at the start point for users with γ̄ ≥ 1; a starved user
 /// (γ̄ ≪ 1, e.g. SINR 1e-4 behind a strong interferer) keeps γ unscaled, whose log stays O(1), and
 /// only its (37) coefficient grows, as 1/(2γ̄).
@@ -39,18 +40,19 @@ public struct ConicSCASubproblemSolver: SCAConvexSolver {
         let g = model.variables(users), b = model.variables(users), t = model.variables(users)
         let s = model.variable()
 
-        /// c̃_k w_j · factor as (real, imaginary) affine expressions.
+        let amplitude = problem.maxPower.squareRoot()
+        /// c̃_k w_j · factor as (real, imaginary) affine expressions of Ŵ (w = √P_max·ŵ).
         func gain(_ k: Int, _ j: Int, _ factor: Double) -> (re: Affine, im: Affine) {
             var re = Affine(), im = Affine()
             for n in 0..<antennas {
-                let c = problem.channel[k, n] * factor
+                let c = problem.channel[k, n] * (factor * amplitude)
                 re = re + c.real * Affine(u[n][j]) - c.imaginary * Affine(v[n][j])
                 im = im + c.imaginary * Affine(u[n][j]) + c.real * Affine(v[n][j])
             }
             return (re, im)
         }
 
-        var objective = (problem.ratio / problem.amplifierEfficiency) * Affine(s)
+        var objective = (problem.ratio * problem.maxPower / problem.amplifierEfficiency) * Affine(s)
         for k in 0..<users {
             let betaBar = problem.start.beta[k]
             let rootBeta = betaBar.squareRoot()
@@ -75,7 +77,7 @@ public struct ConicSCASubproblemSolver: SCAConvexSolver {
         }
         let all = u.flatMap { $0.map(Affine.init) } + v.flatMap { $0.map(Affine.init) }
         model.add(squaredNorm(all) <= s)
-        model.add(s <= problem.maxPower)
+        model.add(s <= 1)
         model.minimize(objective)
 
         let solution: ConicModelSolution
@@ -90,7 +92,7 @@ public struct ConicSCASubproblemSolver: SCAConvexSolver {
         var precoder = Precoder(antennas: antennas, users: users)
         for n in 0..<antennas {
             for j in 0..<users {
-                precoder[n, j] = Complex(solution.value(u[n][j]), solution.value(v[n][j]))
+                precoder[n, j] = Complex(solution.value(u[n][j]), solution.value(v[n][j])) * amplitude
             }
         }
         let gamma = (0..<users).map { problem.active[$0] ? max(0, max(problem.start.gamma[$0], 1) * solution.value(g[$0])) : 0 }
