@@ -1,3 +1,4 @@
+import Foundation
 import Optimization
 
 enum ConicBenchmarks {
@@ -5,7 +6,10 @@ enum ConicBenchmarks {
     /// cone against the 2n real embedding of the same problems, solved in the same run.
     static func run() {
         Bench.section("Conic solver: SDR beamforming SDP, native Hermitian vs 2n real embedding (K = n)")
-        for n in [4, 8, 16, 32, 64] {
+        // MASWEEP_BENCH_SDR_SIZES=16,64 restricts the sizes (for profiling one of them).
+        let sizes = ProcessInfo.processInfo.environment["MASWEEP_BENCH_SDR_SIZES"]
+            .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [4, 8, 16, 32, 64]
+        for n in sizes {
             let timing = ConicBenchmark.sdr(n: n, instances: n <= 16 ? 8 : 3, repetitions: n <= 16 ? 5 : 1, seed: 1)
             let label = "n = \(n)".padding(toLength: 8, withPad: " ", startingAt: 0)
             print("  \(label) native \(Bench.format(timing.nativeSeconds)) (\(String(format: "%.1f", timing.nativeIterations)) it)"

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// One second-order cone {(u₀, u₁) : u₀ ≥ ‖u₁‖₂} with Nesterov–Todd scaling
 /// W = η·[[a, qᵀ], [q, I + qqᵀ/(1 + a)]], where w̄ = (a, q), a² − ‖q‖² = 1, is the Jordan-algebra
 /// geometric mean direction of the normalised s and z (W² maps z to s).
@@ -12,16 +14,21 @@ final class SecondOrderBlock: ConeBlock {
     private var lambda: [Double]
     private var scratch: [Double]
     private var scaledG: [Double]
+    private let sparse: LocalSparseColumns
+    /// k×k Gram of the scaled columns (lower triangle).
+    private var gram: [Double]
 
     init(offset: Int, dimension: Int, g: RawSparse) {
         self.offset = offset
         self.dimension = dimension
         local = LocalColumns(rows: offset..<(offset + dimension), of: g)
-        q = [Double](repeating: 0, count: max(0, dimension - 1))
+        q = [Double](repeating: 0, count: max(1, dimension - 1))  // never empty: `apply` takes its base address
         lambda = [Double](repeating: 0, count: dimension)
         lambda[0] = 1
         scratch = [Double](repeating: 0, count: dimension)
         scaledG = local.values
+        sparse = LocalSparseColumns(local, dimension: dimension)
+        gram = [Double](repeating: 0, count: max(1, local.columns.count * local.columns.count))
     }
 
     func setIdentity(_ v: UnsafeMutablePointer<Double>) {
@@ -63,15 +70,20 @@ final class SecondOrderBlock: ConeBlock {
     /// Segment-level scaling: out = op(v), both pointing at the block's first entry.
     private func apply(_ op: ScalingOp, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
         let n = dimension
-        var qv = 0.0
-        for i in 1..<n { qv += q[i - 1] * v[i] }
-        let v0 = v[0]
         let inverse = (op == .wInv || op == .wInvT)
         let sign = inverse ? -1.0 : 1.0
         let f = inverse ? 1 / eta : eta
-        let c = qv / (1 + a)
-        out[0] = f * (a * v0 + sign * qv)
-        for i in 1..<n { out[i] = f * (v[i] + q[i - 1] * (sign * v0 + c)) }
+        let a = self.a
+        q.withUnsafeBufferPointer { qb in
+            let q = qb.baseAddress! - 1   // q[i] pairs with v[i], i ≥ 1
+            var qv = 0.0
+            for i in 1..<n { qv += q[i] * v[i] }
+            let v0 = v[0]
+            let c = qv / (1 + a)
+            out[0] = f * (a * v0 + sign * qv)
+            let t = sign * v0 + c
+            for i in 1..<n { out[i] = f * (v[i] + q[i] * t) }
+        }
     }
 
     func writeLambda(_ out: UnsafeMutablePointer<Double>) {
@@ -149,25 +161,29 @@ final class SecondOrderBlock: ConeBlock {
         return max(alpha, 0)
     }
 
+    /// Ĝx = W⁻¹(G_B·x): the sparse local product first (O(nnz)), then one O(n) scaling, instead of
+    /// a dense n×k product with the scaled columns (SCA subproblems have k ≈ n ≈ 50 per block).
     func scaledMultiply(_ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        let n = dimension
-        for i in 0..<n { out[offset + i] = 0 }
-        scaledG.withUnsafeBufferPointer { sg in
-            for (j, col) in local.columns.enumerated() {
-                let f = v[col]
-                if f == 0 { continue }
-                for i in 0..<n { out[offset + i] += sg[i + j * n] * f }
-            }
+        scratch.withUnsafeMutableBufferPointer { t in
+            let tp = t.baseAddress!
+            for i in 0..<dimension { tp[i] = 0 }
+            sparse.multiplyAdd(v, tp)
+            apply(.wInv, tp, out + offset)
         }
     }
 
+    /// Ĝᵀu = G_Bᵀ(W⁻ᵀu) with W⁻ᵀ = W⁻¹ (W is symmetric).
     func scaledTransposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        let n = dimension
-        scaledG.withUnsafeBufferPointer { sg in
-            for (j, col) in local.columns.enumerated() { out[col] += rvDot(sg.baseAddress! + j * n, u + offset, n) }
+        scratch.withUnsafeMutableBufferPointer { t in
+            let tp = t.baseAddress!
+            apply(.wInv, u + offset, tp)
+            sparse.transposeMultiplyAdd(tp, out)
         }
     }
 
+    /// Adds Ĝᵀ·Ĝ = G_BᵀW⁻²G_B: the scaled columns W⁻¹g_j are formed exactly (so the Gram keeps the
+    /// accuracy of the scaled quantities, which an expansion η⁻²(G_BᵀJG_B + rank-2) would lose to
+    /// cancellation near the cone's boundary), then one BLAS syrk.
     func addSchur(_ h: UnsafeMutablePointer<Double>, ld: Int) {
         let k = local.columns.count
         guard k > 0 else { return }
@@ -175,16 +191,57 @@ final class SecondOrderBlock: ConeBlock {
         local.values.withUnsafeBufferPointer { g in
             scaledG.withUnsafeMutableBufferPointer { sg in
                 for j in 0..<k { apply(.wInv, g.baseAddress! + j * n, sg.baseAddress! + j * n) }
-                local.columns.withUnsafeBufferPointer { cols in
-                    for j in 0..<k {
-                        let cj = sg.baseAddress! + j * n
-                        for i in j..<k {
-                            let v = rvDot(sg.baseAddress! + i * n, cj, n)
-                            h[cols[i] + cols[j] * ld] += v
+                gram.withUnsafeMutableBufferPointer { c in
+                    BLAS.syrk(.lower, .transpose, n: k, k: n, alpha: 1, a: sg.baseAddress!, lda: n, beta: 0,
+                              c: c.baseAddress!, ldc: k)
+                    local.columns.withUnsafeBufferPointer { cols in
+                        for j in 0..<k {
+                            for i in j..<k { h[cols[i] + cols[j] * ld] += c[i + j * k] }
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// The rows of G that belong to one block, compressed by column with block-local row indices.
+struct LocalSparseColumns {
+    let columns: [Int]
+    let starts: [Int]
+    let rows: [Int]
+    let values: [Double]
+
+    init(_ local: LocalColumns, dimension n: Int) {
+        var starts = [0], rows: [Int] = [], values: [Double] = []
+        for j in 0..<local.columns.count {
+            for i in 0..<n where local.values[i + j * n] != 0 {
+                rows.append(i)
+                values.append(local.values[i + j * n])
+            }
+            starts.append(rows.count)
+        }
+        columns = local.columns
+        self.starts = starts
+        self.rows = rows
+        self.values = values
+    }
+
+    /// out ← out + G_B·x (x global, out block-local).
+    func multiplyAdd(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        for (j, col) in columns.enumerated() {
+            let f = x[col]
+            if f == 0 { continue }
+            for a in starts[j]..<starts[j + 1] { out[rows[a]] += values[a] * f }
+        }
+    }
+
+    /// out ← out + G_Bᵀ·u (u block-local, out global).
+    func transposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        for (j, col) in columns.enumerated() {
+            var acc = 0.0
+            for a in starts[j]..<starts[j + 1] { acc += values[a] * u[rows[a]] }
+            out[col] += acc
         }
     }
 }
