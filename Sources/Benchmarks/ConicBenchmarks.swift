@@ -9,8 +9,11 @@ enum ConicBenchmarks {
         // MASWEEP_BENCH_SDR_SIZES=16,64 restricts the sizes (for profiling one of them).
         let sizes = ProcessInfo.processInfo.environment["MASWEEP_BENCH_SDR_SIZES"]
             .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [4, 8, 16, 32, 64]
+        // MASWEEP_BENCH_SDR_REPEAT=N solves every instance N times (a longer run for a profiler).
+        let repeatOverride = ProcessInfo.processInfo.environment["MASWEEP_BENCH_SDR_REPEAT"].flatMap { Int($0) }
         for n in sizes {
-            let timing = ConicBenchmark.sdr(n: n, instances: n <= 16 ? 8 : 3, repetitions: n <= 16 ? 5 : 1, seed: 1)
+            let timing = ConicBenchmark.sdr(n: n, instances: n <= 16 ? 8 : 3,
+                                            repetitions: repeatOverride ?? (n <= 16 ? 5 : 1), seed: 1)
             let label = "n = \(n)".padding(toLength: 8, withPad: " ", startingAt: 0)
             print("  \(label) native \(Bench.format(timing.nativeSeconds)) (\(String(format: "%.1f", timing.nativeIterations)) it)"
                 + "   embedded \(Bench.format(timing.embeddedSeconds)) (\(String(format: "%.1f", timing.embeddedIterations)) it)"

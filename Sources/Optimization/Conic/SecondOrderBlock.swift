@@ -229,19 +229,35 @@ struct LocalSparseColumns {
 
     /// out ← out + G_B·x (x global, out block-local).
     func multiplyAdd(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        for (j, col) in columns.enumerated() {
-            let f = x[col]
-            if f == 0 { continue }
-            for a in starts[j]..<starts[j + 1] { out[rows[a]] += values[a] * f }
+        columns.withUnsafeBufferPointer { cols in
+            starts.withUnsafeBufferPointer { st in
+                rows.withUnsafeBufferPointer { rw in
+                    values.withUnsafeBufferPointer { va in
+                        for j in 0..<cols.count {
+                            let f = x[cols[j]]
+                            if f == 0 { continue }
+                            for a in st[j]..<st[j + 1] { out[rw[a]] += va[a] * f }
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// out ← out + G_Bᵀ·u (u block-local, out global).
     func transposeMultiplyAdd(_ u: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        for (j, col) in columns.enumerated() {
-            var acc = 0.0
-            for a in starts[j]..<starts[j + 1] { acc += values[a] * u[rows[a]] }
-            out[col] += acc
+        columns.withUnsafeBufferPointer { cols in
+            starts.withUnsafeBufferPointer { st in
+                rows.withUnsafeBufferPointer { rw in
+                    values.withUnsafeBufferPointer { va in
+                        for j in 0..<cols.count {
+                            var acc = 0.0
+                            for a in st[j]..<st[j + 1] { acc += va[a] * u[rw[a]] }
+                            out[cols[j]] += acc
+                        }
+                    }
+                }
+            }
         }
     }
 }
