@@ -14,10 +14,31 @@ extension SolverCore {
         var pinf = Double.infinity, dinf = Double.infinity, cx = 0.0, by = 0.0
     }
 
+    /// Solves; when the problem has exponential cones and the iteration breaks down (`numericalFailure`
+    /// or `iterationLimit`), solves once more from the same start with the exponential-cone
+    /// neighbourhood safeguard on (`ConicSettings.exponentialNeighbourhood`). The safeguard is not on by
+    /// default because it shortens steps on most instances (some then run into the iteration limit);
+    /// on the instances where the unguarded iteration jams (steps → 0 with both s and z of one block
+    /// at their boundaries, e.g. EE SCA subproblems) it restores convergence. The callback sees both
+    /// runs (iteration numbers restart at 0).
     func run(settings: ConicSettings, warmStart: ConicWarmStart?, callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution {
+        let first = iterate(settings: settings, radius: .infinity, warmStart: warmStart, callback: callback)
+        guard first.status == .numericalFailure || first.status == .iterationLimit,
+              settings.exponentialNeighbourhood.isFinite, blocks.contains(where: { $0 is ExponentialConeBlock }) else {
+            return first
+        }
+        let second = iterate(settings: settings, radius: settings.exponentialNeighbourhood, warmStart: warmStart,
+                             callback: callback)
+        return second.status.hasSolution || second.status == .primalInfeasible || second.status == .dualInfeasible
+            ? second : first
+    }
+
+    private func iterate(settings: ConicSettings, radius: Double, warmStart: ConicWarmStart?,
+                         callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution {
         kkt.refinementSteps = settings.refinementSteps
         kkt.refinementThreshold = settings.refinementTolerance
         let nu = Double(degree)
+        let expBlocks = blocks.compactMap { $0 as? ExponentialConeBlock }
         // Measures refer to the original (unequilibrated) problem.
         let normB = rvNorm2(problem.b), normC = rvNorm2(problem.c)
         let gb = scaling.rhsScale, gc = scaling.costScale
@@ -160,7 +181,8 @@ extension SolverCore {
             let (dtau, dkap) = direction(eta: 1 - sigma, ds: t3, dkappa: dkappa, rtau: rtau, denominator: tauDenominator,
                                          unscaled: true)
             let alphaMax = stepLength(dtau: dtau, dkappa: dkap, cap: 1 / settings.stepFraction, accurate: true)
-            let alpha = min(1, settings.stepFraction * alphaMax)
+            let alpha = centralStep(min(1, settings.stepFraction * alphaMax), dtau: dtau, dkappa: dkap,
+                                    blocks: expBlocks, radius: radius)
             lastStep = alpha
             lastSigma = sigma
             guard alpha > 1e-12, dtau.isFinite else {
@@ -227,6 +249,32 @@ extension SolverCore {
         }
         let dkap = (dkappa - kappa * dtau) / tau
         return (dtau, dkap)
+    }
+
+    /// Neighbourhood safeguard for exponential cones: backtracks α (factor 0.7, at most 20 times) until
+    /// every exponential block's trial point is within `radius` of the central path at the trial μ
+    /// (`ExponentialConeBlock.proximity`). Symmetric cones need no such control (their NT scaling is
+    /// primal–dual), but the exponential block's primal-barrier scaling loses its model of the dual
+    /// away from the path. When no trial α qualifies, the one with the smallest proximity is taken, so
+    /// the safeguard can only shorten, never block, a step.
+    private func centralStep(_ alpha0: Double, dtau: Double, dkappa: Double, blocks eb: [ExponentialConeBlock],
+                             radius: Double) -> Double {
+        guard !eb.isEmpty, radius.isFinite, alpha0 > 0 else { return alpha0 }
+        let sz = rvDot(s, z), sdz = rvDot(s, dz), dsz = rvDot(dsUnscaled, z), dsdz = rvDot(dsUnscaled, dz)
+        let nu1 = Double(degree + 1)
+        var alpha = alpha0, best = alpha0, bestProximity = Double.infinity
+        for _ in 0..<20 {
+            let trialMu = (sz + alpha * (sdz + dsz) + alpha * alpha * dsdz
+                           + (tau + alpha * dtau) * (kappa + alpha * dkappa)) / nu1
+            var worst = 0.0
+            for b in eb {
+                worst = max(worst, b.proximity(s: s.p, ds: dsUnscaled.p, z: z.p, dz: dz.p, alpha: alpha, mu: trialMu))
+            }
+            if worst <= radius { return alpha }
+            if worst < bestProximity { bestProximity = worst; best = alpha }
+            alpha *= 0.7
+        }
+        return best
     }
 
     /// Largest α ≤ cap keeping λ + αΔs̃, λ + αΔz̃ in the cone and τ, κ ≥ 0.

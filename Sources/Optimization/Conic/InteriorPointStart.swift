@@ -24,6 +24,9 @@ extension SolverCore {
             z.copy(from: t1)
             return true
         }
+        // W = I at s = z = e needs μ = 1 in the exponential blocks (their scaling is √μ·∇²F^{1/2}); a
+        // reused solver core still holds the final μ of its previous solve.
+        for b in blocks { b.setMu(1) }
         for b in blocks where !b.updateScaling(s: t1.p, z: t1.p) { return false }
         guard kkt.factor(staticRegularization: settings.staticRegularization) else { return false }
         // Primal: KKT·(x, y, z̃) = (0, b, h), s = −z̃ (WᵀW = I here, so s = −W⁻¹·(W z̃)).

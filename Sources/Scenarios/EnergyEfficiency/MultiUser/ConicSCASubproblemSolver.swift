@@ -16,12 +16,18 @@ import Optimization
 /// unscaled statement leaves the interior-point method with cone entries spanning ten orders of
 /// magnitude (it fails numerically). Every user's quantities are therefore expressed relative to the
 /// linearisation point (γ̄, β̄, ā = Re c̃_k w̄_k = √(γ̄β̄), from step 1 of the SCA):
-///     γ_k = σ_k·g_k with σ_k = max(γ̄_k, 1),  β_k = β̄_k·b_k,  (36) ÷ β̄_k,  (37) ÷ ā_k
-///     (ς_k β̄_k = ā_k/2, ρ_k σ_k / ā_k = σ_k / (2γ̄_k)),   log(1 + γ_k) = log σ_k + log(1/σ_k + g_k),
-/// and the precoder and power are measured in units of P_max (W = √P_max·Ŵ, s = P_max·ŝ, ‖Ŵ‖² ≤ ŝ ≤ 1),
-/// so variables and coefficients are O(1) at the start point for users with γ̄ ≥ 1; a starved user
-/// (γ̄ ≪ 1, e.g. SINR 1e-4 behind a strong interferer) keeps γ unscaled, whose log stays O(1), and
-/// only its (37) coefficient grows, as 1/(2γ̄).
+///     γ_k = γ̄_k·g_k,  β_k = β̄_k·b_k,  (36) ÷ β̄_k,  (37) ÷ ā_k   (ς_k β̄_k = ā_k/2, ρ_k γ̄_k = ā_k/2),
+/// so (37) reads Re{c̃_k ŵ_k}·√P_max/ā_k ≥ (g_k + b_k)/2, and the log as
+///     log(1 + γ_k) = log m_k + log((1 + γ̄_k g_k)/m_k),   m_k = max(γ̄_k, 1)   (constant dropped),
+/// whose exponential-cone row (t_k, 1, (1 + γ̄_k g_k)/m_k) has entries ≤ 1. The precoder and power are
+/// measured in units of P_max (W = √P_max·Ŵ, s = P_max·ŝ, ‖Ŵ‖² ≤ ŝ ≤ 1), so variables and coefficients
+/// are O(1) at the start point.
+/// Starved users (γ̄ ≪ 1, e.g. SINR 1e-12 behind a strong interferer, frequent at low P_max) are why γ
+/// is scaled by γ̄ itself and not by max(γ̄, 1): with γ unscaled their (37) coefficient on γ is 1/(2γ̄)
+/// (up to 1e13), beyond what the solver's equilibration can balance (its scales are clamped to
+/// [1e-4, 1e4]); the dual residual in that column, measured in the caller's units, then lags μ by the
+/// same factor and the solve stalled (`numericalFailure`) or ended `inaccurate`. Scaled by γ̄, the only
+/// small entry left is γ̄/m in the exponential cone, which costs nothing in the residuals.
 /// The solver's defaults (1e-8 feasibility and gap, relative to these O(1) quantities) are far below
 /// the SCA driver's 1e-7 feasibility check and 1e-5 progress rule.
 public struct ConicSCASubproblemSolver: SCAConvexSolver {
@@ -64,11 +70,11 @@ public struct ConicSCASubproblemSolver: SCAConvexSolver {
             model.add(squaredNorm(interference) <= b[k])
             if problem.active[k] {
                 let gammaBar = problem.start.gamma[k]
-                let sigma = max(gammaBar, 1)
+                let m = max(gammaBar, 1)
                 let a = (gammaBar * betaBar).squareRoot()
-                model.add(gain(k, k, 1 / a).re >= (sigma / (2 * gammaBar)) * Affine(g[k]) + 0.5 * Affine(b[k]))
+                model.add(gain(k, k, 1 / a).re >= 0.5 * Affine(g[k]) + 0.5 * Affine(b[k]))
                 model.add(g[k] >= 0)
-                model.add(.logarithm(Affine(t[k]), lessThanLogOf: 1 / sigma + Affine(g[k])))
+                model.add(.logarithm(Affine(t[k]), lessThanLogOf: (1 + gammaBar * Affine(g[k])) / m))
                 objective = objective - Affine(t[k]) / M_LN2
             } else {
                 model.add(g[k] == 0)
@@ -95,7 +101,7 @@ public struct ConicSCASubproblemSolver: SCAConvexSolver {
                 precoder[n, j] = Complex(solution.value(u[n][j]), solution.value(v[n][j])) * amplitude
             }
         }
-        let gamma = (0..<users).map { problem.active[$0] ? max(0, max(problem.start.gamma[$0], 1) * solution.value(g[$0])) : 0 }
+        let gamma = (0..<users).map { problem.active[$0] ? max(0, problem.start.gamma[$0] * solution.value(g[$0])) : 0 }
         let beta = (0..<users).map { problem.start.beta[$0] * solution.value(b[$0]) }
         return SCAPoint(precoder: precoder, gamma: gamma, beta: beta)
     }
