@@ -9,8 +9,8 @@ RELEASE_BIN := .build/release/masweep
 EXPERIMENTS := $(sort $(wildcard experiments/*/*.yaml))
 # experiments/ee/fig4.yaml → ee-fig4
 FIGURES := $(foreach f,$(EXPERIMENTS),$(notdir $(patsubst %/,%,$(dir $(f))))-$(basename $(notdir $(f))))
-# Parallelism belongs to the sweep scheduler; BLAS stays single-threaded (results never depend on it).
-export OPENBLAS_NUM_THREADS := 1
+# Parallelism belongs to the sweep scheduler. BLAS is pinned to one thread by the LinearAlgebra module
+# itself (first call in any process), so nothing here depends on OPENBLAS_NUM_THREADS.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: help deps build test test-slurm bench figs list clean $(FIGURES)

@@ -15,6 +15,7 @@ public enum BLAS {
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_dgemm(CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha,
                     a, Int32(max(1, lda)), b, Int32(max(1, ldb)), beta, c, Int32(max(1, ldc)))
     }
@@ -26,6 +27,7 @@ public enum BLAS {
         x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_dgemv(CblasColMajor, trans.cblas, Int32(m), Int32(n), alpha, a, Int32(max(1, lda)), x, 1, beta, y, 1)
     }
 
@@ -37,6 +39,7 @@ public enum BLAS {
         a: UnsafePointer<Double>, lda: Int, beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_dsyrk(CblasColMajor, triangle.cblas, trans == .none ? CblasNoTrans : CblasTrans, Int32(n), Int32(k),
                     alpha, a, Int32(max(1, lda)), beta, c, Int32(max(1, ldc)))
     }
@@ -48,6 +51,7 @@ public enum BLAS {
         a: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>, ldb: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_dtrsm(CblasColMajor, side.cblas, triangle.cblas, trans.cblas, CblasNonUnit, Int32(m), Int32(n),
                     alpha, a, Int32(max(1, lda)), b, Int32(max(1, ldb)))
     }
@@ -59,6 +63,7 @@ public enum BLAS {
         a: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>, ldb: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_dtrmm(CblasColMajor, side.cblas, triangle.cblas, trans.cblas, CblasNonUnit, Int32(m), Int32(n),
                     alpha, a, Int32(max(1, lda)), b, Int32(max(1, ldb)))
     }
@@ -73,6 +78,7 @@ public enum BLAS {
         beta: Complex<Double>, c: UnsafeMutablePointer<Complex<Double>>, ldc: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         withUnsafePointer(to: alpha) { pa in
             withUnsafePointer(to: beta) { pb in
                 cblas_zgemm(CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), pa,
@@ -88,6 +94,7 @@ public enum BLAS {
         x: UnsafePointer<Complex<Double>>, beta: Complex<Double>, y: UnsafeMutablePointer<Complex<Double>>
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         withUnsafePointer(to: alpha) { pa in
             withUnsafePointer(to: beta) { pb in
                 cblas_zgemv(CblasColMajor, trans.cblas, Int32(m), Int32(n), pa, a, Int32(max(1, lda)), x, 1, pb, y, 1)
@@ -102,6 +109,7 @@ public enum BLAS {
         a: UnsafePointer<Complex<Double>>, lda: Int, beta: Double, c: UnsafeMutablePointer<Complex<Double>>, ldc: Int
     ) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         cblas_zherk(CblasColMajor, triangle.cblas, trans == .none ? CblasNoTrans : CblasConjTrans, Int32(n), Int32(k),
                     alpha, a, Int32(max(1, lda)), beta, c, Int32(max(1, ldc)))
     }
@@ -113,6 +121,7 @@ public enum BLAS {
         a: UnsafePointer<Complex<Double>>, lda: Int, b: UnsafeMutablePointer<Complex<Double>>, ldb: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         withUnsafePointer(to: alpha) { pa in
             cblas_ztrsm(CblasColMajor, side.cblas, triangle.cblas, trans.cblas, CblasNonUnit, Int32(m), Int32(n),
                         pa, a, Int32(max(1, lda)), b, Int32(max(1, ldb)))
@@ -126,6 +135,7 @@ public enum BLAS {
         a: UnsafePointer<Complex<Double>>, lda: Int, b: UnsafeMutablePointer<Complex<Double>>, ldb: Int
     ) {
         guard m > 0, n > 0 else { return }
+        BLASThreading.ensurePinned()
         withUnsafePointer(to: alpha) { pa in
             cblas_ztrmm(CblasColMajor, side.cblas, triangle.cblas, trans.cblas, CblasNonUnit, Int32(m), Int32(n),
                         pa, a, Int32(max(1, lda)), b, Int32(max(1, ldb)))

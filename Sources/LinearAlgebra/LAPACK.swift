@@ -8,6 +8,7 @@ public enum LAPACK {
     /// In-place Cholesky factorisation of the `triangle` of the n×n matrix `a`.
     public static func potrf(_ triangle: Triangle, n: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws(LinearAlgebraError) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = LAPACKE_dpotrf_work(colMajor, triangle.lapack, Int32(n), a, Int32(max(1, lda)))
         try checkInfo(info) { .notPositiveDefinite(column: $0 - 1) }
     }
@@ -18,12 +19,14 @@ public enum LAPACK {
         b: UnsafeMutablePointer<Double>, ldb: Int
     ) {
         guard n > 0, nrhs > 0 else { return }
+        BLASThreading.ensurePinned()
         _ = LAPACKE_dpotrs_work(colMajor, triangle.lapack, Int32(n), Int32(nrhs), factor, Int32(max(1, lda)), b, Int32(max(1, ldb)))
     }
 
     /// Complex Hermitian Cholesky factorisation.
     public static func potrf(_ triangle: Triangle, n: Int, a: UnsafeMutablePointer<Complex<Double>>, lda: Int) throws(LinearAlgebraError) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = LAPACKE_zpotrf_work(colMajor, triangle.lapack, Int32(n), asLapack(a), Int32(max(1, lda)))
         try checkInfo(info) { .notPositiveDefinite(column: $0 - 1) }
     }
@@ -34,6 +37,7 @@ public enum LAPACK {
         b: UnsafeMutablePointer<Complex<Double>>, ldb: Int
     ) {
         guard n > 0, nrhs > 0 else { return }
+        BLASThreading.ensurePinned()
         _ = LAPACKE_zpotrs_work(colMajor, triangle.lapack, Int32(n), Int32(nrhs), asLapack(UnsafeMutablePointer(mutating: factor)),
                                 Int32(max(1, lda)), asLapack(b), Int32(max(1, ldb)))
     }
@@ -41,6 +45,7 @@ public enum LAPACK {
     /// LU factorisation with partial pivoting; `pivots` receives n one-based pivot indices.
     public static func getrf(n: Int, a: UnsafeMutablePointer<Double>, lda: Int, pivots: UnsafeMutablePointer<Int32>) throws(LinearAlgebraError) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = LAPACKE_dgetrf_work(colMajor, Int32(n), Int32(n), a, Int32(max(1, lda)), pivots)
         try checkInfo(info) { .singular(column: $0 - 1) }
     }
@@ -50,11 +55,13 @@ public enum LAPACK {
         b: UnsafeMutablePointer<Double>, ldb: Int
     ) {
         guard n > 0, nrhs > 0 else { return }
+        BLASThreading.ensurePinned()
         _ = LAPACKE_dgetrs_work(colMajor, trans.lapack, Int32(n), Int32(nrhs), factor, Int32(max(1, lda)), pivots, b, Int32(max(1, ldb)))
     }
 
     public static func getrf(n: Int, a: UnsafeMutablePointer<Complex<Double>>, lda: Int, pivots: UnsafeMutablePointer<Int32>) throws(LinearAlgebraError) {
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = LAPACKE_zgetrf_work(colMajor, Int32(n), Int32(n), asLapack(a), Int32(max(1, lda)), pivots)
         try checkInfo(info) { .singular(column: $0 - 1) }
     }
@@ -64,6 +71,7 @@ public enum LAPACK {
         b: UnsafeMutablePointer<Complex<Double>>, ldb: Int
     ) {
         guard n > 0, nrhs > 0 else { return }
+        BLASThreading.ensurePinned()
         _ = LAPACKE_zgetrs_work(colMajor, trans.lapack, Int32(n), Int32(nrhs), asLapack(UnsafeMutablePointer(mutating: factor)),
                                 Int32(max(1, lda)), pivots, asLapack(b), Int32(max(1, ldb)))
     }
@@ -91,6 +99,7 @@ public final class SymmetricEigenWorkspace {
     ) throws(LinearAlgebraError) {
         precondition(n <= capacity, "eigen workspace too small")
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = work.withUnsafeMutableBufferPointer { pw in
             iwork.withUnsafeMutableBufferPointer { pi in
                 LAPACKE_dsyevd_work(colMajor, vectors ? lapackChar("V") : lapackChar("N"), triangle.lapack, Int32(n), a,
@@ -123,6 +132,7 @@ public final class HermitianEigenWorkspace {
     ) throws(LinearAlgebraError) {
         precondition(n <= capacity, "eigen workspace too small")
         guard n > 0 else { return }
+        BLASThreading.ensurePinned()
         let info = work.withUnsafeMutableBufferPointer { pw in
             rwork.withUnsafeMutableBufferPointer { pr in
                 iwork.withUnsafeMutableBufferPointer { pi in

@@ -14,6 +14,7 @@ public enum LeastSquares {
         var rhs = [Double](repeating: 0, count: ldb * nrhs)
         for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
         if m > 0 && n > 0 && nrhs > 0 {
+            BLASThreading.ensurePinned()
             // Workspace query, then the solve.
             var query = 0.0
             var info = work.elements.withUnsafeMutableBufferPointer { pa in
@@ -52,6 +53,7 @@ public enum LeastSquares {
         var rhs = [Complex<Double>](repeating: .zero, count: ldb * nrhs)
         for j in 0..<nrhs { for i in 0..<m { rhs[i + j * ldb] = b[i, j] } }
         if m > 0 && n > 0 && nrhs > 0 {
+            BLASThreading.ensurePinned()
             var query = [Complex<Double>](repeating: .zero, count: 1)
             var info = work.elements.withUnsafeMutableBufferPointer { pa in
                 rhs.withUnsafeMutableBufferPointer { pb in
