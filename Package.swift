@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["Optimization", "LinearAlgebra", "Randomness", complex],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AntennaModelsTests", dependencies: ["AntennaModels", numerics]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioKit", "SweepEngine"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioKit", "SweepEngine", "LinearAlgebra"]),
         .testTarget(
             name: "SweepEngineTests",
             dependencies: ["SweepEngine", "ScenarioKit", "Randomness"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import ScenarioKit
 import SweepEngine
 
@@ -127,7 +128,8 @@ func writeOutputs(_ result: RunResult, plan: SweepPlan, options: SweepOptions) t
     let written: [URL]
     do {
         written = try ResultWriter.write(
-            result, root: options.root, environment: .capture(directory: experimentDirectory),
+            result, root: options.root,
+            environment: .capture(directory: experimentDirectory, numericalBackend: BLASBackend.configuration),
             invocation: Invocation(realizationsOverride: plan.experiment.isDeterministic ? nil : options.realizations))
     } catch {
         printError("error: cannot write the results: \(error.localizedDescription)")

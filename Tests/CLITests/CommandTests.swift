@@ -14,10 +14,11 @@ struct CommandTests {
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("ee/fig4b.manifest.json")))
         let m = try #require(manifest as? [String: Any])
         for key in ["configuration", "configuration_sha256", "seed", "realizations", "jobs", "failures", "git_commit",
-                    "toolchain", "wall_time_s", "peak_rss_bytes", "csv_sha256"] {
+                    "toolchain", "blas", "wall_time_s", "peak_rss_bytes", "csv_sha256"] {
             #expect(m[key] != nil, "manifest key \(key)")
         }
         #expect(m["jobs"] as? Int == 2)
+        #expect((m["blas"] as? String ?? "").hasPrefix("OpenBLAS"), "the kernel family that produced the bits")
         #expect((m["peak_rss_bytes"] as? Int ?? 0) > 0)
     }
 

@@ -84,6 +84,7 @@ public enum ResultWriter {
             ("git_commit", optional(environment.gitCommit)),
             ("git_dirty", environment.gitDirty.map(JSONValue.bool) ?? .null),
             ("toolchain", .string(environment.toolchain)),
+            ("blas", optional(environment.numericalBackend)),
             ("host", .string(environment.host)),
             ("os", .string(environment.operatingSystem)),
             ("command_line", .array(invocation.commandLine.map(JSONValue.string))),

@@ -9,16 +9,19 @@ public struct RunEnvironment: Sendable {
     public var host: String
     public var operatingSystem: String
     public var toolchain: String
+    /// The BLAS library and its kernel family (the CLI fills it in from `BLASBackend`; the engine does
+    /// not link BLAS itself). nil when unknown.
+    public var numericalBackend: String?
 
     /// Reads the git state of the repository containing `directory` (nil outside a repository or
     /// without git: results computed from a tarball are still valid, only less traceable).
-    public static func capture(directory: URL) -> RunEnvironment {
+    public static func capture(directory: URL, numericalBackend: String? = nil) -> RunEnvironment {
         let commit = git(["rev-parse", "HEAD"], in: directory)
         let status = commit == nil ? nil : git(["status", "--porcelain", "--untracked-files=no"], in: directory)
         return RunEnvironment(gitCommit: commit, gitDirty: status.map { !$0.isEmpty },
                               host: ProcessInfo.processInfo.hostName,
                               operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
-                              toolchain: toolchainDescription)
+                              toolchain: toolchainDescription, numericalBackend: numericalBackend)
     }
 
     static var toolchainDescription: String {
