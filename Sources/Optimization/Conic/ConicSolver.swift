@@ -144,44 +144,64 @@ final class SolverCore {
         h = ineqRows.map { problem.b[$0] }
         var aEq = [Double](repeating: 0, count: p * n)
         let a = problem.A
-        // Row-permute the inequality part in O(nnz): scatter into compressed rows (internal order),
-        // then gather back into columns, which leaves every column sorted by internal row.
-        var rowCount = [Int](repeating: 0, count: m + 1)
-        for kk in 0..<a.nonzeroCount {
-            let ir = internalOfRow[a.rowIndices[kk]]
-            if ir >= 0 { rowCount[ir + 1] += 1 }
+        // Row-permute the inequality part in one sequential pass per column. Within a column the
+        // entries of one cone are a run of increasing rows, and the internal order keeps each cone's
+        // rows in order, so placing the runs cone by cone in internal cone order (a counting sort on
+        // the cone) leaves every column sorted by internal row.
+        // Group of each row: the rank of its cone in the internal order (nonnegative, second-order,
+        // PSD, exponential; each kind in the caller's order, as `ineqRows`); −1 for equality rows.
+        let kindRank: (Cone) -> Int = {
+            switch $0 {
+            case .zero: return -1
+            case .nonnegative: return 0
+            case .secondOrder: return 1
+            case .psd, .hermitianPSD: return 2
+            case .exponential: return 3
+            }
         }
-        for i in 0..<m { rowCount[i + 1] += rowCount[i] }
-        let nnzG = rowCount[m]
-        var csrCol = [Int](repeating: 0, count: nnzG), csrVal = [Double](repeating: 0, count: nnzG)
-        var next = rowCount
+        var groupOfCone = [Int](repeating: -1, count: cones.count)
+        var groupCount = 0
+        for kind in 0...3 {
+            for (ci, cone) in cones.enumerated() where kindRank(cone) == kind { groupOfCone[ci] = groupCount; groupCount += 1 }
+        }
+        var groupOfRow = [Int](repeating: -1, count: rows)
+        var r0 = 0
+        for (ci, cone) in cones.enumerated() {
+            for i in r0..<(r0 + cone.dimension) { groupOfRow[i] = groupOfCone[ci] }
+            r0 += cone.dimension
+        }
+        var starts = [Int](repeating: 0, count: n + 1)
         for j in 0..<n {
-            for kk in a.columnStarts[j]..<a.columnStarts[j + 1] {
+            var count = 0
+            for kk in a.columnStarts[j]..<a.columnStarts[j + 1] where groupOfRow[a.rowIndices[kk]] >= 0 { count += 1 }
+            starts[j + 1] = starts[j] + count
+        }
+        let nnzG = starts[n]
+        var gRows = [Int](repeating: 0, count: nnzG)
+        var gValues = [Double](repeating: 0, count: nnzG)
+        var cursor = [Int](repeating: 0, count: groupCount + 1)
+        for j in 0..<n {
+            let lo = a.columnStarts[j], hi = a.columnStarts[j + 1]
+            for q in 0...groupCount { cursor[q] = 0 }
+            for kk in lo..<hi {
+                let grp = groupOfRow[a.rowIndices[kk]]
+                if grp >= 0 { cursor[grp + 1] += 1 }
+            }
+            cursor[0] = starts[j]
+            for q in 0..<groupCount { cursor[q + 1] += cursor[q] }
+            for kk in lo..<hi {
                 let ir = internalOfRow[a.rowIndices[kk]]
                 if ir >= 0 {
-                    csrCol[next[ir]] = j
-                    csrVal[next[ir]] = a.values[kk]
-                    next[ir] += 1
+                    let grp = groupOfRow[a.rowIndices[kk]]
+                    gRows[cursor[grp]] = ir
+                    gValues[cursor[grp]] = a.values[kk]
+                    cursor[grp] += 1
                 } else {
                     aEq[(-ir - 1) + j * p] = a.values[kk]
                 }
             }
         }
-        var starts = [Int](repeating: 0, count: n + 1)
-        for j in csrCol { starts[j + 1] += 1 }
-        for j in 0..<n { starts[j + 1] += starts[j] }
-        var gRows = [Int](repeating: 0, count: nnzG)
-        var gValues = [Double](repeating: 0, count: nnzG)
-        var fill = starts
-        for i in 0..<m {
-            for e in rowCount[i]..<rowCount[i + 1] {
-                let j = csrCol[e]
-                gRows[fill[j]] = i
-                gValues[fill[j]] = csrVal[e]
-                fill[j] += 1
-            }
-        }
-        let g0 = RawSparse(rows: m, columns: n, starts: starts, rowIndex: gRows, values: gValues)
+        let g0 = RawSparse(rows: m, columns: n, starts: starts, rowIndex: gRows, values: gValues, denseCopy: false)
 
         // Equilibrate (cone-preserving) and scale c, b.
         let lpDim = problem.cones.reduce(0) { if case .nonnegative(let d) = $1 { return $0 + d } else { return $0 } }

@@ -66,13 +66,15 @@ struct RawSparse {
     let values: [Double]
     let dense: [Double]?
 
-    init(rows: Int, columns: Int, starts: [Int], rowIndex: [Int], values: [Double]) {
+    /// `denseCopy: false` skips the dense copy that fast products use (for matrices that are only
+    /// scanned entry by entry, e.g. by the equilibration).
+    init(rows: Int, columns: Int, starts: [Int], rowIndex: [Int], values: [Double], denseCopy: Bool = true) {
         self.rows = rows
         self.columns = columns
         self.starts = starts
         self.rowIndex = rowIndex
         self.values = values
-        if rows > 0 && columns > 0 && values.count * 4 > rows * columns {
+        if denseCopy && rows > 0 && columns > 0 && values.count * 4 > rows * columns {
             var d = [Double](repeating: 0, count: rows * columns)
             for j in 0..<columns { for k in starts[j]..<starts[j + 1] { d[rowIndex[k] + j * rows] = values[k] } }
             dense = d
