@@ -60,6 +60,10 @@ final class SolverCore {
     /// Internal equality row k ← original row eqRows[k]; internal inequality row k ← ineqRows[k].
     let eqRows: [Int]
     let ineqRows: [Int]
+    /// `Cone.internalKind` of every caller row (−1: equality).
+    let kindOfRow: [Int]
+    /// Internal index of every caller row: ≥ 0 inequality row, < 0 equality row −(k + 1).
+    let internalOfRow: [Int]
     var c: [Double] = []
     var bEq: [Double] = []
     var h: [Double] = []
@@ -89,22 +93,16 @@ final class SolverCore {
         n = problem.variableCount
         rows = problem.rowCount
         cones = problem.cones
-        var eq: [Int] = [], lp: [Int] = [], soc: [[Int]] = [], psd: [(Cone, [Int])] = [], expo: [Int] = []
-        var r = 0
-        for cone in problem.cones {
-            let range = Array(r..<(r + cone.dimension))
-            switch cone {
-            case .zero: eq += range
-            case .nonnegative: lp += range
-            case .secondOrder: soc.append(range)
-            case .psd, .hermitianPSD: psd.append((cone, range))
-            case .exponential: expo += range
-            }
-            r += cone.dimension
-        }
-        eqRows = eq
-        ineqRows = lp + soc.flatMap { $0 } + psd.flatMap { $0.1 } + expo
-        p = eq.count
+        var kinds: [Int] = []
+        for cone in problem.cones { kinds += [Int](repeating: cone.internalKind, count: cone.dimension) }
+        kindOfRow = kinds
+        eqRows = kinds.indices.filter { kinds[$0] < 0 }
+        ineqRows = (0..<Cone.internalKindCount).flatMap { k in kinds.indices.filter { kinds[$0] == k } }
+        var position = [Int](repeating: 0, count: rows)
+        for (k, r) in ineqRows.enumerated() { position[r] = k }
+        for (k, r) in eqRows.enumerated() { position[r] = -k - 1 }
+        internalOfRow = position
+        p = eqRows.count
         m = ineqRows.count
         degree = problem.degree
         x = RawVector(count: n); y = RawVector(count: p); s = RawVector(count: m); z = RawVector(count: m)
@@ -137,33 +135,15 @@ final class SolverCore {
     func load(_ problem: ConicProblem, equilibrate: Bool) {
         self.problem = problem
         c = problem.c
-        var internalOfRow = [Int](repeating: 0, count: rows)   // ≥ 0: inequality row, < 0: −(eq row) − 1
-        for (k, r) in ineqRows.enumerated() { internalOfRow[r] = k }
-        for (k, r) in eqRows.enumerated() { internalOfRow[r] = -k - 1 }
         bEq = eqRows.map { problem.b[$0] }
         h = ineqRows.map { problem.b[$0] }
         var aEq = [Double](repeating: 0, count: p * n)
         let a = problem.A
-        // Row-permute the inequality part in one sequential pass per column. The internal order lists
-        // the rows of one cone kind (nonnegative, second-order, PSD, exponential) in the caller's
-        // order, so within a column the entries of one kind are already in increasing internal row;
-        // placing the column's entries kind by kind (a counting sort on 4 keys) leaves every column
-        // sorted by internal row, in O(nnz + 4n) whatever the number of cones.
-        let groupCount = 4
-        var groupOfRow = [Int](repeating: -1, count: rows)   // kind of the row's cone; −1: equality
-        var r0 = 0
-        for cone in cones {
-            let kind: Int
-            switch cone {
-            case .zero: kind = -1
-            case .nonnegative: kind = 0
-            case .secondOrder: kind = 1
-            case .psd, .hermitianPSD: kind = 2
-            case .exponential: kind = 3
-            }
-            for i in r0..<(r0 + cone.dimension) { groupOfRow[i] = kind }
-            r0 += cone.dimension
-        }
+        // Row-permute the inequality part in one sequential pass per column. Within one cone kind the
+        // caller's row order is the internal order (`ineqRows`), so placing a column's entries kind by
+        // kind (a counting sort on `internalKindCount` keys) leaves it sorted by internal row, in
+        // O(nnz + 4n) whatever the number of cones.
+        let groupCount = Cone.internalKindCount, groupOfRow = kindOfRow
         var starts = [Int](repeating: 0, count: n + 1)
         for j in 0..<n {
             var count = 0
@@ -277,4 +257,20 @@ final class SolverCore {
             z[k] = r < ys.count ? ys[r] / ineqScale[k] * fd : 0
         }
     }
+}
+
+extension Cone {
+    /// Position of the cone's kind in the solver's internal row order: nonnegative, second-order,
+    /// PSD, exponential (each kind in the caller's order); −1 for equality rows.
+    var internalKind: Int {
+        switch self {
+        case .zero: return -1
+        case .nonnegative: return 0
+        case .secondOrder: return 1
+        case .psd, .hermitianPSD: return 2
+        case .exponential: return 3
+        }
+    }
+
+    static let internalKindCount = 4
 }
