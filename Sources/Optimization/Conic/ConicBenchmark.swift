@@ -53,12 +53,15 @@ public enum ConicBenchmark {
     }
 
     /// Times the native Hermitian path and the real embedding on the same `instances` random SDR
-    /// problems with K = n, each solved `repetitions` times with one reused `ConicSolver`.
-    public static func sdr(n: Int, instances: Int = 8, repetitions: Int = 10, seed: UInt64 = 20251122) -> SDRTiming {
+    /// problems with K = n, each solved `repetitions` times with one reused `ConicSolver`. A path left
+    /// out (`native` or `embedded` false, e.g. to profile the other alone) reports NaN.
+    public static func sdr(n: Int, instances: Int = 8, repetitions: Int = 10, seed: UInt64 = 20251122,
+                           native runNative: Bool = true, embedded runEmbedded: Bool = true) -> SDRTiming {
         let chans = (0..<instances).map { channels(n: n, users: n, seed: seed, instance: $0) }
-        let native = chans.map { sdrProblem(channels: $0) }
-        let embedded = chans.map { sdrProblem(channels: $0, embedding: true) }
+        let native = runNative ? chans.map { sdrProblem(channels: $0) } : []
+        let embedded = runEmbedded ? chans.map { sdrProblem(channels: $0, embedding: true) } : []
         func run(_ problems: [ConicProblem]) -> (Double, Double, [Double]) {
+            guard !problems.isEmpty else { return (.nan, .nan, [Double](repeating: .nan, count: instances)) }
             let solver = ConicSolver()
             var iterations = 0
             var objectives = [Double](repeating: 0, count: problems.count)
@@ -75,7 +78,7 @@ public enum ConicBenchmark {
         }
         let (tn, itn, on) = run(native)
         let (te, ite, oe) = run(embedded)
-        let diff = zip(on, oe).reduce(0) { max($0, abs($1.0 - $1.1)) }
+        let diff = runNative && runEmbedded ? zip(on, oe).reduce(0) { max($0, abs($1.0 - $1.1)) } : .nan
         return SDRTiming(n: n, nativeSeconds: tn, embeddedSeconds: te, nativeIterations: itn, embeddedIterations: ite,
                          maxObjectiveDifference: diff)
     }

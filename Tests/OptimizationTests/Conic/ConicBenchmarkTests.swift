@@ -2,22 +2,9 @@ import Foundation
 import Optimization
 import Testing
 
-/// Timing of SDR beamforming SDPs (not a correctness test; runs only with MASWEEP_BENCH=1, meant for
-/// `swift test -c release`). Prints per-solve thread CPU time for the native Hermitian cone and the
-/// real embedding. MASWEEP_BENCH_N restricts to one size.
+/// The SDR problems `make bench` times (the timing itself lives in the benchmark, never in a test).
 @Suite("Conic benchmark")
 struct ConicBenchmarkTests {
-    @Test func sdrTiming() {
-        guard ProcessInfo.processInfo.environment["MASWEEP_BENCH"] != nil else { return }
-        let only = ProcessInfo.processInfo.environment["MASWEEP_BENCH_N"].flatMap { Int($0) }
-        for n in [4, 8, 16, 32, 64] where only == nil || only == n {
-            let r = ConicBenchmark.sdr(n: n, repetitions: max(2, 256 / (n * n / 4 + 1)))
-            print(String(format: "SDR n=%2d K=%2d  native %8.3f ms (%4.1f it)  embedding %8.3f ms (%4.1f it)  ratio %.2f  |Δobj| %.1e",
-                         n, n, r.nativeSeconds * 1e3, r.nativeIterations, r.embeddedSeconds * 1e3, r.embeddedIterations,
-                         r.embeddedSeconds / r.nativeSeconds, r.maxObjectiveDifference))
-        }
-    }
-
     /// The benchmark's problem builder agrees between its two forms (quick check in the normal run).
     @Test func benchmarkProblemsAgree() {
         let h = ConicBenchmark.channels(n: 5, users: 5, seed: 1, instance: 0)
@@ -25,5 +12,19 @@ struct ConicBenchmarkTests {
         let b = ConicSolver.solve(ConicBenchmark.sdrProblem(channels: h, embedding: true))
         #expect(a.status == .optimal && b.status == .optimal)
         #expect(abs(a.primalObjective - b.primalObjective) < 1e-7 * (1 + abs(a.primalObjective)))
+    }
+
+    /// Timing one path alone (for a profile of it) reports the other as NaN and leaves the timed
+    /// path's iterations those of the full run.
+    @Test func onePathAlone() {
+        let both = ConicBenchmark.sdr(n: 4, instances: 2, repetitions: 1, seed: 3)
+        let native = ConicBenchmark.sdr(n: 4, instances: 2, repetitions: 1, seed: 3, embedded: false)
+        let embedded = ConicBenchmark.sdr(n: 4, instances: 2, repetitions: 1, seed: 3, native: false)
+        #expect(native.embeddedSeconds.isNaN && native.embeddedIterations.isNaN && native.maxObjectiveDifference.isNaN)
+        #expect(embedded.nativeSeconds.isNaN && embedded.nativeIterations.isNaN)
+        #expect(native.nativeSeconds > 0 && embedded.embeddedSeconds > 0)
+        #expect(native.nativeIterations == both.nativeIterations)
+        #expect(embedded.embeddedIterations == both.embeddedIterations)
+        #expect(both.maxObjectiveDifference < 1e-6)
     }
 }
