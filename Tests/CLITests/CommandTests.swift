@@ -18,6 +18,7 @@ struct CommandTests {
             #expect(m[key] != nil, "manifest key \(key)")
         }
         #expect(m["jobs"] as? Int == 2)
+        #expect(m["units_from_journal"] as? Int == 0, "a fresh run computes every unit")
         #expect((m["blas"] as? String ?? "").hasPrefix("OpenBLAS"), "the kernel family that produced the bits")
         #expect((m["peak_rss_bytes"] as? Int ?? 0) > 0)
     }

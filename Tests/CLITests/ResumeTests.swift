@@ -78,6 +78,13 @@ struct ResumeTests {
         let r = try CLI.run(["resume"] + options)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.outputs(directory) == Self.reference)
+        // The manifest says how much of the run this process replayed rather than computed (its
+        // wall time covers only the rest).
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("ee/fig5.manifest.json")))
+        let m = try #require(manifest as? [String: Any])
+        let done = try #require(stderr.split(separator: " ").drop { !$0.hasSuffix("interrupted:") }.dropFirst().first
+            .flatMap { Int($0) }, "the interrupted run reports its journaled units: \(stderr)")
+        #expect(m["units_from_journal"] as? Int == done, "the units the interrupted run reported as journaled: \(stderr)")
     }
 
     @Test func threeShardProcessesMergeToTheSingleRun() throws {

@@ -76,6 +76,9 @@ public enum ResultWriter {
             ("realizations_override", invocation.realizationsOverride.map(JSONValue.integer) ?? .null),
             ("sweep_points", .integer(plan.points.count)),
             ("work_units", .integer(plan.unitCount)),
+            // `wall_time_s` is this process's; a resume or merge replays these units from journals
+            // written by earlier processes, whose time is not known (a SIGKILL records nothing).
+            ("units_from_journal", .integer(result.unitsFromJournal)),
             ("failures", .object(failures)),
             ("jobs", .integer(result.jobs)),
             ("reorder_buffer_high_water_units", .integer(result.reorderHighWater)),
