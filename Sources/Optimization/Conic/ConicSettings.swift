@@ -25,8 +25,11 @@ public struct ConicSettings: Sendable {
     public var stepFraction = 0.99
     /// Neighbourhood radius for exponential-cone blocks in the retry after a breakdown: a step is
     /// shortened until each block's proximity ‖z/μ + ∇F(s)‖_{∇²F(s)⁻¹} at the new point is at most
-    /// this (`.infinity`: no retry). See `SolverCore.run` and `ExponentialConeBlock.proximity`.
+    /// this (`.infinity`: no such retry). See `SolverCore.run` and `ExponentialConeBlock.proximity`.
     public var exponentialNeighbourhood = 1.0
+    /// Step fraction of the last retry after a breakdown on a problem with exponential cones (see
+    /// `SolverCore.run`); not below `stepFraction` means no such retry.
+    public var retryStepFraction = 0.95
     /// Iterative-refinement passes on each KKT solve.
     public var refinementSteps = 3
     /// A KKT solve whose relative residual is below this is accepted without (further) refinement.
