@@ -129,7 +129,8 @@ func writeOutputs(_ result: RunResult, plan: SweepPlan, options: SweepOptions) t
     do {
         written = try ResultWriter.write(
             result, root: options.root,
-            environment: .capture(directory: experimentDirectory, numericalBackend: BLASBackend.configuration),
+            environment: .capture(directory: experimentDirectory, outputRoot: options.root,
+                                  numericalBackend: BLASBackend.configuration),
             invocation: Invocation(realizationsOverride: plan.experiment.isDeterministic ? nil : options.realizations))
     } catch {
         printError("error: cannot write the results: \(error.localizedDescription)")

@@ -15,9 +15,20 @@ public struct RunEnvironment: Sendable {
 
     /// Reads the git state of the repository containing `directory` (nil outside a repository or
     /// without git: results computed from a tarball are still valid, only less traceable).
-    public static func capture(directory: URL, numericalBackend: String? = nil) -> RunEnvironment {
+    /// "Dirty" means a tracked file differs from the commit anywhere in the repository except under
+    /// `outputRoot`: results written there (by the previous figure of a `make figs`, say) change no
+    /// number, while they would otherwise mark every later manifest dirty.
+    public static func capture(directory: URL, outputRoot: URL? = nil, numericalBackend: String? = nil) -> RunEnvironment {
         let commit = git(["rev-parse", "HEAD"], in: directory)
-        let status = commit == nil ? nil : git(["status", "--porcelain", "--untracked-files=no"], in: directory)
+        var pathspec = [":/"]
+        if let outputRoot, let top = git(["rev-parse", "--show-toplevel"], in: directory) {
+            // git accepts an absolute pathspec only inside the work tree.
+            let root = outputRoot.standardizedFileURL.resolvingSymlinksInPath().path
+            let topPath = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
+            if root.hasPrefix(topPath + "/") { pathspec.append(":(exclude)" + root) }
+        }
+        let status = commit == nil ? nil
+            : git(["status", "--porcelain", "--untracked-files=no", "--"] + pathspec, in: directory)
         return RunEnvironment(gitCommit: commit, gitDirty: status.map { !$0.isEmpty },
                               host: ProcessInfo.processInfo.hostName,
                               operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString,
