@@ -12,8 +12,9 @@ import SweepEngine
 /// figures differ by up to 2e-8 relative between SkylakeX and Zen; every other figure is bit-identical).
 /// So the goldens are kept per family (`GoldenSet`): `Tests/Golden/<scenario>/` for the family named in
 /// `Tests/Golden/BLAS-KERNELS`, plus `Tests/Golden/kernels/<family>/<scenario>/` with only the files
-/// whose bits differ on another recorded family (Zen, Haswell). Both are compared byte for byte. On a family with no
-/// recorded set the comparison is numeric with `GoldenSet.crossFamilyTolerance` and says so.
+/// whose bits differ on another recorded family (Zen, Haswell). Both are compared byte for byte. On a
+/// family with no recorded set the comparison is numeric with `GoldenSet.crossFamilyTolerance` and the
+/// failure message says so.
 @Suite("Golden CSVs")
 struct GoldenCSVTests {
     /// Small enough for a debug-build CI run, large enough to exercise the reduction and CI columns.
@@ -44,7 +45,10 @@ struct GoldenCSVTests {
             case .missing(let path):
                 Issue.record("no golden CSV \(path); record it with RECORD_GOLDEN=1 swift test --filter GoldenCSV")
             case .exact(let expected, let family):
-                #expect(csv == expected, "\(file) → \(output.file).csv differs from the golden of the \(family) kernels")
+                #expect(csv == expected, """
+                        \(file) → \(output.file).csv differs from the golden of the \(family) kernels; \
+                        if the change is intended, re-record with RECORD_GOLDEN=1 and review the diff
+                        """)
             case .numeric(let expected, let recordedFamily):
                 let mismatch = GoldenSet.numericMismatch(csv, expected, tolerance: GoldenSet.crossFamilyTolerance)
                 #expect(mismatch == nil, """

@@ -4,7 +4,6 @@ import SweepEngine
 
 /// Where the golden CSVs of one OpenBLAS kernel family live (see `GoldenCSVTests`).
 struct GoldenSet {
-
     /// Agreement expected between kernel families that have no recorded set: the multi-user AO and SCA
     /// loops stop on relative tolerances of 1e-4 and 1e-5 (`ao_tolerance`, `sca_tolerance`), so two
     /// runs whose conic solves differ in the last bits may stop one outer iteration apart; 1e-5 is the
