@@ -73,5 +73,6 @@ struct GoldenCSVTests {
         #expect(GoldenSet.numericMismatch(a.replacingOccurrences(of: "A_ci95", with: "B_ci95"), a, tolerance: 1) != nil)
         #expect(GoldenSet.numericMismatch(a + "3,4,0\n", a, tolerance: 1) != nil)
         #expect(GoldenSet.numericMismatch(a.replacingOccurrences(of: "nan", with: "1"), a, tolerance: 1) != nil)
+        #expect(GoldenSet.numericMismatch("x,A,A_ci95\n2,3,nan\n1,2.5,0.1\n", a, tolerance: 1) != nil, "rows out of sweep order")
     }
 }

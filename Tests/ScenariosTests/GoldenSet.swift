@@ -76,23 +76,15 @@ struct GoldenSet {
         }
     }
 
-    /// nil when both CSVs have the same header, rows and non-numeric cells and every pair of numeric
-    /// cells satisfies |a − b| ≤ tolerance·max(|a|, |b|); otherwise the first difference.
-    static func numericMismatch(_ actual: String, _ expected: String, tolerance: Double) -> String? {
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        guard a.count == e.count else { return "\(a.count) lines, golden \(e.count)" }
-        for (line, (ra, re)) in zip(a, e).enumerated() {
-            let ca = ra.split(separator: ",", omittingEmptySubsequences: false)
-            let ce = re.split(separator: ",", omittingEmptySubsequences: false)
-            guard ca.count == ce.count else { return "line \(line + 1): \(ca.count) cells, golden \(ce.count)" }
-            for (column, (x, y)) in zip(ca, ce).enumerated() where x != y {
-                guard let u = Double(x), let v = Double(y), u.isFinite, v.isFinite,
-                      abs(u - v) <= tolerance * max(abs(u), abs(v)) else {
-                    return "line \(line + 1), column \(column + 1): \(x), golden \(y)"
-                }
-            }
+    /// nil when both CSVs have the same columns and rows in the same order and every cell agrees within
+    /// `rtol` (numbers; text exactly): the comparison of `masweep diff`, whose report is returned otherwise.
+    static func numericMismatch(_ actual: String, _ expected: String, tolerance rtol: Double) -> String? {
+        do {
+            let r = try CSVDiff.compare(CSVTable.parse(actual, path: "this run"), CSVTable.parse(expected, path: "golden"),
+                                        options: DiffOptions(tolerance: Tolerance(rtol: rtol, atol: 0)))
+            return r.isEqual && !r.rowOrderDiffers && !r.columnOrderDiffers ? nil : DiffReport.text(r)
+        } catch {
+            return "\(error)"
         }
-        return nil
     }
 }

@@ -4,13 +4,15 @@ import Testing
 /// The per-kernel-family golden sets (`GoldenSet`) on a throwaway folder: which file a machine of each
 /// family is compared with, exactly or numerically, and what recording writes.
 @Suite("Golden sets per BLAS kernel family")
-struct GoldenSetTests {
+final class GoldenSetTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("golden-set-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func text(_ relative: String) -> String? { try? String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8) }
 
