@@ -47,6 +47,11 @@ public struct ConicSettings: Sendable {
 
     public enum InitialPoint: Sendable { case leastSquares, identity }
 
+    /// Solve problems with one PSD cone whose constraint matrices all have low rank (plus nonnegative
+    /// rows) by the factored HKM path (`LowRankSDPSolver`) instead of the general one. Cold starts
+    /// only; a warm-started solve always takes the general path.
+    public var exploitLowRank = true
+
     public init() {}
 }
 
@@ -104,4 +109,14 @@ public struct ConicSolution: Sendable {
     public let dualResidual: Double
     /// sᵀy.
     public let gap: Double
+    /// Which interior-point path produced the result.
+    public internal(set) var path = ConicSolverPath.embedded
+}
+
+/// The interior-point path a solve took (`ConicSettings.exploitLowRank`).
+public enum ConicSolverPath: String, Sendable {
+    /// Homogeneous self-dual embedding with Nesterov–Todd scaling, any cones (`InteriorPointLoop`).
+    case embedded
+    /// Factored HKM path for one low-rank LMI plus nonnegative rows (`LowRankSDPSolver`).
+    case lowRankHKM
 }

@@ -22,6 +22,8 @@ public struct ConicWarmStart: Sendable {
 public final class ConicSolver {
     public var settings: ConicSettings
     private var core: SolverCore?
+    fileprivate var lowRankReal: LowRankSDPSolver<Double>?
+    fileprivate var lowRankComplex: LowRankSDPSolver<Complex<Double>>?
 
     public init(settings: ConicSettings = ConicSettings()) {
         self.settings = settings
@@ -36,6 +38,9 @@ public final class ConicSolver {
         _ problem: ConicProblem, warmStart: ConicWarmStart? = nil,
         callback: ((ConicIterationInfo) -> Void)? = nil
     ) -> ConicSolution {
+        if settings.exploitLowRank, warmStart == nil, let fast = solveLowRank(problem, callback: callback) {
+            return fast
+        }
         let c: SolverCore
         if let existing = core, existing.matches(problem) {
             existing.load(problem, equilibrate: settings.equilibrate)
@@ -45,6 +50,39 @@ public final class ConicSolver {
             core = c
         }
         return c.run(settings: settings, warmStart: warmStart, callback: callback)
+    }
+}
+
+extension ConicSolver {
+    /// The `LowRankSDPSolver` path when the problem is a `LowRankLMI` (one PSD cone with low-rank
+    /// constraint matrices, the rest nonnegative); nil otherwise. A run of that path that does not end
+    /// `optimal` (it certifies no infeasibility, and a stall or breakdown may be the problem's doing) is
+    /// discarded and the general solver runs instead, so the fast path adds speed, never a worse status.
+    fileprivate func solveLowRank(_ problem: ConicProblem, callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution? {
+        var psdCones = 0, hermitian = false
+        for cone in problem.cones {
+            switch cone {
+            case .nonnegative: continue
+            case .psd: psdCones += 1
+            case .hermitianPSD: psdCones += 1; hermitian = true
+            default: return nil
+            }
+        }
+        guard psdCones == 1 else { return nil }
+        var solution: ConicSolution
+        if hermitian {
+            guard let lmi = LowRankLMI<Complex<Double>>.detect(problem) else { return nil }
+            let solver = lowRankComplex ?? LowRankSDPSolver<Complex<Double>>()
+            lowRankComplex = solver
+            solution = solver.solve(lmi, problem: problem, settings: settings, callback: callback)
+        } else {
+            guard let lmi = LowRankLMI<Double>.detect(problem) else { return nil }
+            let solver = lowRankReal ?? LowRankSDPSolver<Double>()
+            lowRankReal = solver
+            solution = solver.solve(lmi, problem: problem, settings: settings, callback: callback)
+        }
+        solution.path = .lowRankHKM
+        return solution.status == .optimal ? solution : nil
     }
 }
 

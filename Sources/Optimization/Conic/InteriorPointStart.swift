@@ -118,14 +118,24 @@ extension SolverCore {
 
     private func makeSolution(_ status: ConicStatus, _ sol: (x: [Double], s: [Double], y: [Double]), iterations: Int,
                               pobj: Double, dobj: Double) -> ConicSolution {
-        var pr = problem.A.multiply(sol.x)
-        for i in 0..<rows { pr[i] += sol.s[i] - problem.b[i] }
-        var dr = problem.A.transposeMultiply(sol.y)
-        for i in 0..<n { dr[i] += problem.c[i] }
-        let gap = dotArray(sol.s, sol.y)
+        problem.assembleSolution(status, x: sol.x, s: sol.s, y: sol.y, iterations: iterations,
+                                 primalObjective: pobj, dualObjective: dobj)
+    }
+}
+
+extension ConicProblem {
+    /// A solution with the residual measures of `ConicSolution` recomputed from the problem data.
+    func assembleSolution(_ status: ConicStatus, x: [Double], s: [Double], y: [Double], iterations: Int,
+                          primalObjective: Double, dualObjective: Double) -> ConicSolution {
+        var pr = A.multiply(x)
+        for i in 0..<rowCount { pr[i] += s[i] - b[i] }
+        var dr = A.transposeMultiply(y)
+        for i in 0..<variableCount { dr[i] += c[i] }
+        var gap = 0.0
+        for i in 0..<min(s.count, y.count) { gap += s[i] * y[i] }
         return ConicSolution(
-            status: status, x: sol.x, s: sol.s, y: sol.y, primalObjective: pobj, dualObjective: dobj,
-            iterations: iterations, primalResidual: rvNorm2(pr) / max(1, rvNorm2(problem.b)),
-            dualResidual: rvNorm2(dr) / max(1, rvNorm2(problem.c)), gap: gap)
+            status: status, x: x, s: s, y: y, primalObjective: primalObjective, dualObjective: dualObjective,
+            iterations: iterations, primalResidual: rvNorm2(pr) / max(1, rvNorm2(b)),
+            dualResidual: rvNorm2(dr) / max(1, rvNorm2(c)), gap: gap)
     }
 }

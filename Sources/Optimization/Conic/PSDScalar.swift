@@ -40,6 +40,9 @@ protocol PSDScalar {
     /// C ← op_a(A)·op_b(B) with op_a(A) m×k, op_b(B) k×p and explicit leading dimensions.
     static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Self>, ld: Int,
                             _ b: UnsafePointer<Self>, ldb: Int, _ c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// B ← op(L)⁻¹·B (side left, B m×p) or B·op(L)⁻¹ (side right), L lower triangular with leading
+    /// dimension equal to its order; B tight.
+    static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Self>, _ b: UnsafeMutablePointer<Self>)
     /// B ← op(L)·B with L lower triangular (n×n), B n×n.
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Self>, _ b: UnsafeMutablePointer<Self>)
     /// In-place lower Cholesky; false when not positive definite.
@@ -103,6 +106,10 @@ extension Double: PSDScalar {
     static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Double>, ld: Int,
                             _ b: UnsafePointer<Double>, ldb: Int, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
         BLAS.gemm(ta, tb, m: m, n: p, k: k, alpha: 1, a: a, lda: ld, b: b, ldb: ldb, beta: 0, c: c, ldc: ldc)
+    }
+
+    static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
+        BLAS.trsm(side, .lower, t, m: m, n: p, alpha: 1, a: l, lda: side == .left ? m : p, b: b, ldb: m)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
@@ -177,6 +184,11 @@ extension Complex: PSDScalar where RealType == Double {
     static func gemmGeneral(_ ta: Transpose, _ tb: Transpose, m: Int, p: Int, k: Int, _ a: UnsafePointer<Complex<Double>>, ld: Int,
                             _ b: UnsafePointer<Complex<Double>>, ldb: Int, _ c: UnsafeMutablePointer<Complex<Double>>, ldc: Int) {
         BLAS.gemm(ta, tb, m: m, n: p, k: k, alpha: .one, a: a, lda: ld, b: b, ldb: ldb, beta: .zero, c: c, ldc: ldc)
+    }
+
+    static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Complex<Double>>,
+                          _ b: UnsafeMutablePointer<Complex<Double>>) {
+        BLAS.trsm(side, .lower, t, m: m, n: p, alpha: .one, a: l, lda: side == .left ? m : p, b: b, ldb: m)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Complex<Double>>, _ b: UnsafeMutablePointer<Complex<Double>>) {

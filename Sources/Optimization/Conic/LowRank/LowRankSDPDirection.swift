@@ -1,0 +1,204 @@
+import LinearAlgebra
+
+/// Scaling, Schur complement and search directions of `LowRankSDPSolver`.
+///
+/// Everything is formed in the basis scaled by the Cholesky factor S = LLᴴ: Ŝ = I, Ẑ = LᴴZL,
+/// F̂_j = L⁻¹F_jL⁻ᴴ = Σ w_r v_r v_rᴴ (V = L⁻¹U), R̂_S = L⁻¹R_SL⁻ᴴ. Near the optimum S and Z are nearly
+/// singular on complementary subspaces; Z·ΔS·S⁻¹ formed in the original basis carries rounding errors
+/// of order ε·‖Z‖·‖ΔS‖·‖S⁻¹‖ in every entry, far above the small eigenvalues of Z, and the Z-step
+/// collapses (measured: steps of 10⁻³ with the residuals stuck at 10⁻⁸). In the scaled basis the
+/// HKM equation reads ΔẐ = Γ̂ − sym(Ẑ·ΔŜ) with Ẑ ≈ μI, all of whose entries are of the size of μ.
+///
+/// Elimination (η = 1: both directions aim at full feasibility, as in SDPT3):
+///     ΔŜ = ηR̂_S − Σ_j Δx_j F̂_j,   Δs_l = ηr_l − A_lΔx,
+///     M·Δx = −ηr_x − ⟨F, Γ⟩ + η·h − A_lᵀ(t_l/s_l − ηD r_l),   M = M_psd + A_lᵀDA_l,  D = z_l/s_l,
+/// with h_j = Σ_{r∈j} w_r·Re(v_rᴴẐR̂_S v_r) = ⟨F_j, sym(Z·R_S·S⁻¹)⟩ and Γ̂ = σμI − Ẑ − sym(Q̂).
+extension LowRankSDPSolver {
+    /// Factors S and Ẑ and forms everything that depends on the scaling only. False when S or Z is not
+    /// numerically positive definite or M cannot be factored.
+    func prepareScaling(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>) -> Bool {
+        typealias K = LowRankKernels<T>
+        let n = w.n, r = w.r, k = w.k, l = w.l, nn = n * n
+        w.lc.update(from: w.s, count: nn)
+        guard T.cholesky(n: n, w.lc) else { return false }
+        K.zeroStrictUpper(n: n, w.lc)
+        K.identity(n: n, w.linv)
+        T.trsmLower(.left, .none, m: n, p: n, w.lc, w.linv)                  // L⁻¹ (lower triangular)
+        K.mul(.none, .none, m: n, p: r, k: n, w.linv, w.u, w.v)              // V = L⁻¹U
+        K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.v, w.phi)         // Φ = VᴴV = UᴴS⁻¹U
+        K.mul(.none, .none, m: n, p: n, k: n, w.z, w.lc, w.w1)
+        K.mul(T.adjointOp, .none, m: n, p: n, k: n, w.lc, w.w1, w.zHat)
+        K.hermitianPart(n: n, w.zHat)                                        // Ẑ = LᴴZL
+        w.lzHat.update(from: w.zHat, count: nn)
+        guard T.cholesky(n: n, w.lzHat) else { return false }
+        K.identity(n: n, w.lzHatInv)
+        T.trsmLower(.left, .none, m: n, p: n, w.lzHat, w.lzHatInv)           // L̂⁻¹
+        K.mul(.none, .none, m: n, p: r, k: n, w.zHat, w.v, w.qu)             // ẐV
+        K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.qu, w.g)          // G = VᴴẐV = UᴴZU
+        // R̂_S and h.
+        K.mul(.none, T.adjointOp, m: n, p: n, k: n, w.rs, w.linv, w.w1)
+        K.mul(.none, .none, m: n, p: n, k: n, w.linv, w.w1, w.bHat)
+        K.hermitianPart(n: n, w.bHat)                                        // R̂_S
+        K.mul(.none, .none, m: n, p: r, k: n, w.bHat, w.v, w.bHatV)
+        w.b1.update(repeating: 0, count: k)
+        for q in 0..<r {
+            let zc = w.qu + q * n, rc = w.bHatV + q * n
+            var s = 0.0
+            for i in 0..<n { s += T.realDot(zc[i], rc[i]) }
+            w.b1[lmi.owner[q]] += lmi.weights[q] * s
+        }
+        // M_psd from the two Gram matrices.
+        w.mPSD.update(repeating: 0, count: k * k)
+        for q in 0..<r {
+            let jq = lmi.owner[q], wq = lmi.weights[q]
+            for p in 0..<r {
+                let e = p + q * r
+                w.mPSD[lmi.owner[p] + jq * k] += lmi.weights[p] * wq * T.realDot(w.g[e], w.phi[e])
+            }
+        }
+        for i in 0..<l { w.dScale[i] = w.zl[i] / w.sl[i] }
+        return factorSchur(w)
+    }
+
+    /// Cholesky of M = M_psd + A_lᵀDA_l into `mFactor`; on breakdown, retried with a diagonal shift of
+    /// 10⁻¹⁴, 10⁻¹², 10⁻¹⁰ times the largest diagonal (near the optimum M is nearly singular when the
+    /// constraints are degenerate). `solveSchur` refines against the unshifted M.
+    private func factorSchur(_ w: LowRankSDPWorkspace<T>) -> Bool {
+        let k = w.k, l = w.l
+        var maxDiagonal = 0.0
+        for attempt in 0..<4 {
+            for j in 0..<k {
+                for i in j..<k {
+                    var s = w.mPSD[i + j * k]
+                    if l > 0 {
+                        let ci = w.aLP + i * l, cj = w.aLP + j * l
+                        for t in 0..<l { s += ci[t] * w.dScale[t] * cj[t] }
+                    }
+                    w.mFactor[i + j * k] = s
+                }
+                maxDiagonal = max(maxDiagonal, w.mFactor[j + j * k])
+            }
+            if attempt > 0 {
+                let shift = maxDiagonal * [0, 1e-14, 1e-12, 1e-10][attempt]
+                for j in 0..<k { w.mFactor[j + j * k] += shift }
+            }
+            if LowRankKernels<T>.realCholesky(k: k, w.mFactor) { return true }
+        }
+        return false
+    }
+
+    /// out ← M⁻¹·rhs with one step of iterative refinement against the unshifted M.
+    func solveSchur(_ w: LowRankSDPWorkspace<T>, rhs: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        let k = w.k
+        out.update(from: rhs, count: k)
+        LowRankKernels<T>.realCholeskySolve(k: k, w.mFactor, out)
+        schurMultiply(w, out, into: w.tmpK)
+        for j in 0..<k { w.tmpK[j] = rhs[j] - w.tmpK[j] }
+        LowRankKernels<T>.realCholeskySolve(k: k, w.mFactor, w.tmpK)
+        for j in 0..<k { out[j] += w.tmpK[j] }
+    }
+
+    /// out ← (M_psd + A_lᵀDA_l)·v.
+    private func schurMultiply(_ w: LowRankSDPWorkspace<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        let k = w.k, l = w.l
+        for i in 0..<k {
+            var s = 0.0
+            for j in 0..<k { s += w.mPSD[i + j * k] * v[j] }
+            out[i] = s
+        }
+        guard l > 0 else { return }
+        lpMultiply(w, v, into: w.tmpL)
+        for i in 0..<l { w.tmpL[i] *= w.dScale[i] }
+        for j in 0..<k {
+            let col = w.aLP + j * l
+            var s = 0.0
+            for i in 0..<l { s += col[i] * w.tmpL[i] }
+            out[j] += s
+        }
+    }
+
+    /// One search direction: Δx into `dx`, the scaled ΔŜ, ΔẐ into `ds`, `dz`, and Δs_l, Δz_l. `w.tl`
+    /// holds t_l; with `corrector`, `w.q` holds Q̂ = ΔẐₐ·ΔŜₐ.
+    func direction(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, sigma: Double, corrector: Bool,
+                   dx: UnsafeMutablePointer<Double>, ds: UnsafeMutablePointer<T>, dz: UnsafeMutablePointer<T>,
+                   dsl: UnsafeMutablePointer<Double>, dzl: UnsafeMutablePointer<Double>) {
+        typealias K = LowRankKernels<T>
+        let n = w.n, r = w.r, k = w.k, l = w.l, nn = n * n
+        // Γ̂ = σμI − Ẑ − sym(Q̂) and ⟨F, Γ⟩ = Σ w_r v_rᴴΓ̂v_r (v_rᴴẐv_r = G_rr, v_rᴴv_r = Φ_rr).
+        for j in 0..<k { w.fGamma[j] = 0 }
+        for q in 0..<r { w.fGamma[lmi.owner[q]] -= lmi.weights[q] * w.g[q + q * r].realValue }
+        if corrector {
+            let sm = sigma * mu
+            K.hermitianPart(n: n, w.q)
+            K.mul(.none, .none, m: n, p: r, k: n, w.q, w.v, w.wu)
+            for q in 0..<r {
+                let vc = w.v + q * n, qc = w.wu + q * n
+                var s = 0.0
+                for i in 0..<n { s += T.realDot(vc[i], qc[i]) }
+                w.fGamma[lmi.owner[q]] += lmi.weights[q] * (sm * w.phi[q + q * r].realValue - s)
+            }
+            for e in 0..<nn { w.gamma[e] = T.scaled(w.zHat[e], -1) - w.q[e] }
+            for i in 0..<n { w.gamma[i + i * n] = w.gamma[i + i * n] + T(realValue: sm) }
+        } else {
+            for e in 0..<nn { w.gamma[e] = T.scaled(w.zHat[e], -1) }
+        }
+        for i in 0..<l { w.tmpL[i] = w.tl[i] / w.sl[i] - w.dScale[i] * w.rl[i] }
+        lpTransposeMultiply(w, w.tmpL, into: w.rhs)
+        for j in 0..<k { w.rhs[j] = -w.rx[j] - w.fGamma[j] + w.b1[j] - w.rhs[j] }
+        solveSchur(w, rhs: w.rhs, into: dx)
+        // ΔŜ = R̂_S − V·diag(w_r Δx_{owner(r)})·Vᴴ, ΔẐ = Γ̂ − sym(Ẑ·ΔŜ).
+        for q in 0..<r { w.dR[q] = lmi.weights[q] * dx[lmi.owner[q]] }
+        K.scaleColumns(n: n, r: r, w.v, w.dR, w.wu)
+        K.mul(.none, T.adjointOp, m: n, p: n, k: r, w.wu, w.v, w.w1)
+        for e in 0..<nn { ds[e] = w.bHat[e] - w.w1[e] }
+        K.hermitianPart(n: n, ds)
+        K.mul(.none, .none, m: n, p: n, k: n, w.zHat, ds, w.w2)
+        K.hermitianPart(n: n, w.w2)
+        for e in 0..<nn { dz[e] = w.gamma[e] - w.w2[e] }
+        lpMultiply(w, dx, into: w.tmpL)
+        for i in 0..<l {
+            dsl[i] = w.rl[i] - w.tmpL[i]
+            dzl[i] = (w.tl[i] - w.zl[i] * dsl[i]) / w.sl[i]
+        }
+    }
+
+    /// Largest primal and dual steps ≤ cap along scaled ΔŜ, ΔẐ: S + αΔS ⪰ 0 ⇔ I + αΔŜ ⪰ 0 and
+    /// Z + αΔZ ⪰ 0 ⇔ I + α·L̂⁻¹ΔẐL̂⁻ᴴ ⪰ 0.
+    func stepLengths(_ w: LowRankSDPWorkspace<T>, cap: Double, accurate: Bool, ds: UnsafePointer<T>,
+                     dz: UnsafePointer<T>, dsl: UnsafePointer<Double>, dzl: UnsafePointer<Double>) -> (Double, Double) {
+        typealias K = LowRankKernels<T>
+        let n = w.n
+        var ap = cap, ad = cap
+        for i in 0..<w.l {
+            if dsl[i] < 0 { ap = min(ap, -w.sl[i] / dsl[i]) }
+            if dzl[i] < 0 { ad = min(ad, -w.zl[i] / dzl[i]) }
+        }
+        ap = min(ap, w.stepLength.maxStep(ds, cap: ap, accurate: accurate))
+        K.mul(.none, .none, m: n, p: n, k: n, w.lzHatInv, dz, w.w1)
+        K.mul(.none, T.adjointOp, m: n, p: n, k: n, w.w1, w.lzHatInv, w.trial)
+        K.hermitianPart(n: n, w.trial)
+        ad = min(ad, w.stepLength.maxStep(w.trial, cap: ad, accurate: accurate))
+        return (ap, ad)
+    }
+
+    /// Takes the corrector step: x, S, s_l by the primal step (ΔS = R_S − Σ Δx_j F_j through the factors
+    /// U, so the primal rows stay linear in x exactly as in the residual), Z, z_l by the dual step
+    /// (ΔZ = L⁻ᴴΔẐL⁻¹).
+    func update(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, primalStep ap: Double, dualStep ad: Double) {
+        typealias K = LowRankKernels<T>
+        let n = w.n, r = w.r, nn = n * n
+        K.scaleColumns(n: n, r: r, w.u, w.dR, w.wu)
+        K.mul(.none, T.adjointOp, m: n, p: n, k: r, w.wu, w.u, w.w1)
+        for e in 0..<nn { w.s[e] = w.s[e] + T.scaled(w.rs[e] - w.w1[e], ap) }
+        K.mul(.none, .none, m: n, p: n, k: n, w.dz, w.linv, w.w1)
+        K.mul(T.adjointOp, .none, m: n, p: n, k: n, w.linv, w.w1, w.w2)
+        for e in 0..<nn { w.z[e] = w.z[e] + T.scaled(w.w2[e], ad) }
+        K.hermitianPart(n: n, w.z)
+        K.hermitianPart(n: n, w.s)
+        for j in 0..<w.k { w.x[j] += ap * w.dx[j] }
+        for i in 0..<w.l {
+            w.sl[i] += ap * w.dsl[i]
+            w.zl[i] += ad * w.dzl[i]
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Buffers of `LowRankSDPSolver`, allocated once per shape (order n, variables K, nonnegative rows L,
+/// total rank R) and reused by every solve of that shape.
+final class LowRankSDPWorkspace<T: PSDScalar> {
+    let n: Int, k: Int, l: Int, r: Int
+
+    // n×n (full, column-major): iterates S, Z; L (S = LLᴴ, strict upper part zeroed) and L⁻¹; the
+    // scaled Ẑ = LᴴZL with its factor L̂ and L̂⁻¹; B̂ = L⁻¹BL⁻ᴴ; scaled directions ΔŜ = L⁻¹ΔSL⁻ᴴ,
+    // ΔẐ = LᴴΔZL (predictor ₐ and corrector); Γ̂, Q̂ = ΔẐₐΔŜₐ; the residual R_S; work matrices.
+    let s, z, lc, linv, zHat, lzHat, lzHatInv, bHat, rs, ds, dz, dsa, dza, gamma, q, w1, w2, trial: UnsafeMutablePointer<T>
+    let sBest, zBest, bMat: UnsafeMutablePointer<T>
+    // n×R: U, ZU, V = L⁻¹U, B̂V, work.
+    let u, zu, v, bHatV, wu, qu: UnsafeMutablePointer<T>
+    // R×R
+    let g, phi: UnsafeMutablePointer<T>
+    /// Per factor: the coefficient d_r of u_r·u_rᴴ in the current direction's ΔS.
+    let dR: UnsafeMutablePointer<Double>
+    // K×K real
+    let mPSD, mFactor: UnsafeMutablePointer<Double>
+    // K
+    let x, dx, dxa, tauColumn, rx, fz, b1, rhsQ, rhs, fGamma, xBest, tmpK, aLPtDb: UnsafeMutablePointer<Double>
+    // L
+    let sl, zl, dsl, dzl, dsla, dzla, rl, tl, dScale, tmpL, slBest, zlBest: UnsafeMutablePointer<Double>
+    let aLP: UnsafeMutablePointer<Double>
+    var stepLength: PSDStepLength<T>
+
+    private var complexBuffers: [UnsafeMutablePointer<T>] = []
+    private var realBuffers: [UnsafeMutablePointer<Double>] = []
+
+    init(order n: Int, variables k: Int, lpRows l: Int, rank r: Int) {
+        self.n = n; self.k = k; self.l = l; self.r = r
+        var cb: [UnsafeMutablePointer<T>] = [], rb: [UnsafeMutablePointer<Double>] = []
+        func cm(_ count: Int) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+            p.initialize(repeating: .zero, count: max(1, count))
+            cb.append(p)
+            return p
+        }
+        func rm(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+            p.initialize(repeating: 0, count: max(1, count))
+            rb.append(p)
+            return p
+        }
+        let nn = n * n, nr = n * r
+        s = cm(nn); z = cm(nn); lc = cm(nn); linv = cm(nn); zHat = cm(nn); lzHat = cm(nn); lzHatInv = cm(nn)
+        bHat = cm(nn); rs = cm(nn); ds = cm(nn); dz = cm(nn); dsa = cm(nn); dza = cm(nn)
+        gamma = cm(nn); q = cm(nn); w1 = cm(nn); w2 = cm(nn); trial = cm(nn)
+        sBest = cm(nn); zBest = cm(nn); bMat = cm(nn)
+        u = cm(nr); zu = cm(nr); v = cm(nr); bHatV = cm(nr); wu = cm(nr); qu = cm(nr)
+        g = cm(r * r); phi = cm(r * r)
+        dR = rm(r)
+        mPSD = rm(k * k); mFactor = rm(k * k)
+        x = rm(k); dx = rm(k); dxa = rm(k); tauColumn = rm(k); rx = rm(k); fz = rm(k); b1 = rm(k)
+        rhsQ = rm(k); rhs = rm(k); fGamma = rm(k); xBest = rm(k); tmpK = rm(k); aLPtDb = rm(k)
+        sl = rm(l); zl = rm(l); dsl = rm(l); dzl = rm(l); dsla = rm(l); dzla = rm(l); rl = rm(l); tl = rm(l)
+        dScale = rm(l); tmpL = rm(l); slBest = rm(l); zlBest = rm(l)
+        aLP = rm(l * k)
+        stepLength = PSDStepLength<T>(order: n)
+        complexBuffers = cb
+        realBuffers = rb
+    }
+
+    deinit {
+        for p in complexBuffers { p.deallocate() }
+        for p in realBuffers { p.deallocate() }
+        stepLength.release()
+    }
+
+    func matches(_ lmi: LowRankLMI<T>) -> Bool {
+        lmi.order == n && lmi.variables == k && lmi.lpRows.count == l && lmi.rank == r
+    }
+}
