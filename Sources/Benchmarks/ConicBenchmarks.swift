@@ -25,7 +25,8 @@ enum ConicBenchmarks {
             print("  \(label) native \(Bench.format(timing.nativeSeconds)) (\(String(format: "%.1f", timing.nativeIterations)) it)"
                 + "   embedded \(Bench.format(timing.embeddedSeconds)) (\(String(format: "%.1f", timing.embeddedIterations)) it)"
                 + "   → embedded / native \(String(format: "%.2f×", timing.embeddedSeconds / timing.nativeSeconds))"
-                + "   |Δobjective| \(String(format: "%.1e", timing.maxObjectiveDifference))")
+                + "   |Δobjective| \(String(format: "%.1e", timing.maxObjectiveDifference))"
+                + "   fallbacks \(timing.embeddedPathSolves)")
             nativeTimes.append((n, timing.nativeSeconds, timing.nativeIterations))
         }
         guard path != "embedded" else { return }

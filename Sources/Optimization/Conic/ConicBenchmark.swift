@@ -50,6 +50,8 @@ public enum ConicBenchmark {
         public let embeddedIterations: Double
         /// Largest |native − embedded| optimal value over the instances (agreement check).
         public let maxObjectiveDifference: Double
+        /// Solves (of either formulation) that ran on the embedded NT path, not the factored one.
+        public let embeddedPathSolves: Int
     }
 
     /// Times the native Hermitian path and the real embedding on the same `instances` random SDR
@@ -60,6 +62,7 @@ public enum ConicBenchmark {
         let chans = (0..<instances).map { channels(n: n, users: n, seed: seed, instance: $0) }
         let native = runNative ? chans.map { sdrProblem(channels: $0) } : []
         let embedded = runEmbedded ? chans.map { sdrProblem(channels: $0, embedding: true) } : []
+        var embeddedPath = 0
         func run(_ problems: [ConicProblem]) -> (Double, Double, [Double]) {
             guard !problems.isEmpty else { return (.nan, .nan, [Double](repeating: .nan, count: instances)) }
             let solver = ConicSolver()
@@ -71,6 +74,7 @@ public enum ConicBenchmark {
                     let s = solver.solve(p)
                     iterations += s.iterations
                     objectives[i] = s.primalObjective
+                    if s.path == .embedded { embeddedPath += 1 }
                 }
             }
             let count = Double(repetitions * problems.count)
@@ -80,7 +84,7 @@ public enum ConicBenchmark {
         let (te, ite, oe) = run(embedded)
         let diff = runNative && runEmbedded ? zip(on, oe).reduce(0) { max($0, abs($1.0 - $1.1)) } : .nan
         return SDRTiming(n: n, nativeSeconds: tn, embeddedSeconds: te, nativeIterations: itn, embeddedIterations: ite,
-                         maxObjectiveDifference: diff)
+                         maxObjectiveDifference: diff, embeddedPathSolves: embeddedPath)
     }
 
     /// CPU time of the calling thread (insensitive to other load on the machine).

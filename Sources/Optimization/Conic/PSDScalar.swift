@@ -43,6 +43,8 @@ protocol PSDScalar {
     /// B ← op(L)⁻¹·B (side left, B m×p) or B·op(L)⁻¹ (side right), L lower triangular with leading
     /// dimension equal to its order; B tight.
     static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Self>, _ b: UnsafeMutablePointer<Self>)
+    /// Lower triangle of C (n×n) ← α·A·Aᴴ + β·C, A n×k (tight).
+    static func rankUpdate(n: Int, k: Int, alpha: Double, _ a: UnsafePointer<Self>, beta: Double, _ c: UnsafeMutablePointer<Self>)
     /// B ← op(L)·B with L lower triangular (n×n), B n×n.
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Self>, _ b: UnsafeMutablePointer<Self>)
     /// In-place lower Cholesky; false when not positive definite.
@@ -110,6 +112,10 @@ extension Double: PSDScalar {
 
     static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
         BLAS.trsm(side, .lower, t, m: m, n: p, alpha: 1, a: l, lda: side == .left ? m : p, b: b, ldb: m)
+    }
+
+    static func rankUpdate(n: Int, k: Int, alpha: Double, _ a: UnsafePointer<Double>, beta: Double, _ c: UnsafeMutablePointer<Double>) {
+        BLAS.syrk(.lower, .none, n: n, k: k, alpha: alpha, a: a, lda: n, beta: beta, c: c, ldc: n)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
@@ -189,6 +195,11 @@ extension Complex: PSDScalar where RealType == Double {
     static func trsmLower(_ side: Side, _ t: Transpose, m: Int, p: Int, _ l: UnsafePointer<Complex<Double>>,
                           _ b: UnsafeMutablePointer<Complex<Double>>) {
         BLAS.trsm(side, .lower, t, m: m, n: p, alpha: .one, a: l, lda: side == .left ? m : p, b: b, ldb: m)
+    }
+
+    static func rankUpdate(n: Int, k: Int, alpha: Double, _ a: UnsafePointer<Complex<Double>>, beta: Double,
+                           _ c: UnsafeMutablePointer<Complex<Double>>) {
+        BLAS.herk(.lower, .none, n: n, k: k, alpha: alpha, a: a, lda: n, beta: beta, c: c, ldc: n)
     }
 
     static func trmmLeftLower(_ t: Transpose, n: Int, _ l: UnsafePointer<Complex<Double>>, _ b: UnsafeMutablePointer<Complex<Double>>) {

@@ -20,8 +20,6 @@ struct LowRankLMI<T: PSDScalar> {
     let owner: [Int]
     /// B, full (both triangles).
     let b: [T]
-    /// B is the identity (the SDR case): products with it are skipped.
-    let bIsIdentity: Bool
     /// A_l dense (L × K, column-major), b_l, c.
     let aLP: [Double]
     let bLP: [Double]
@@ -91,11 +89,8 @@ struct LowRankLMI<T: PSDScalar> {
         packed.withUnsafeBufferPointer { v in
             full.withUnsafeMutableBufferPointer { m in T.unpack(n: n, v.baseAddress!, m.baseAddress!) }
         }
-        var identity = true
-        for j in 0..<n { for i in 0..<n where full[i + j * n].magnitudeSquared != (i == j ? 1 : 0) { identity = false } }
-        if identity { for i in 0..<n where full[i + i * n].realValue != 1 { identity = false } }
         return LowRankLMI(order: n, variables: k, psdOffset: psdOffset, lpRows: lpRows, factors: factors,
-                          weights: weights, owner: owner, b: full, bIsIdentity: identity, aLP: aLP,
+                          weights: weights, owner: owner, b: full, aLP: aLP,
                           bLP: lpRows.map { problem.b[$0] }, c: problem.c)
     }
 

@@ -22,30 +22,26 @@ extension LowRankSDPSolver {
         w.lc.update(from: w.s, count: nn)
         guard T.cholesky(n: n, w.lc) else { return false }
         K.zeroStrictUpper(n: n, w.lc)
-        K.identity(n: n, w.linv)
-        T.trsmLower(.left, .none, m: n, p: n, w.lc, w.linv)                  // L⁻¹ (lower triangular)
-        K.mul(.none, .none, m: n, p: r, k: n, w.linv, w.u, w.v)              // V = L⁻¹U
+        w.v.update(from: w.u, count: n * r)
+        T.trsmLower(.left, .none, m: n, p: r, w.lc, w.v)                    // V = L⁻¹U
         K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.v, w.phi)         // Φ = VᴴV = UᴴS⁻¹U
-        K.mul(.none, .none, m: n, p: n, k: n, w.z, w.lc, w.w1)
-        K.mul(T.adjointOp, .none, m: n, p: n, k: n, w.lc, w.w1, w.zHat)
-        K.hermitianPart(n: n, w.zHat)                                        // Ẑ = LᴴZL
+        w.zHat.update(from: w.z, count: nn)
+        K.congruenceByAdjoint(n: n, w.lc, w.zHat, w.w1)                      // Ẑ = LᴴZL
         w.lzHat.update(from: w.zHat, count: nn)
         guard T.cholesky(n: n, w.lzHat) else { return false }
-        K.identity(n: n, w.lzHatInv)
-        T.trsmLower(.left, .none, m: n, p: n, w.lzHat, w.lzHatInv)           // L̂⁻¹
+        K.zeroStrictUpper(n: n, w.lzHat)
         K.mul(.none, .none, m: n, p: r, k: n, w.zHat, w.v, w.qu)             // ẐV
         K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.qu, w.g)          // G = VᴴẐV = UᴴZU
         // R̂_S and h.
-        K.mul(.none, T.adjointOp, m: n, p: n, k: n, w.rs, w.linv, w.w1)
-        K.mul(.none, .none, m: n, p: n, k: n, w.linv, w.w1, w.bHat)
-        K.hermitianPart(n: n, w.bHat)                                        // R̂_S
-        K.mul(.none, .none, m: n, p: r, k: n, w.bHat, w.v, w.bHatV)
-        w.b1.update(repeating: 0, count: k)
+        w.rHat.update(from: w.rs, count: nn)
+        K.congruenceByInverse(n: n, w.lc, w.rHat, w.w1)                      // R̂_S = L⁻¹R_SL⁻ᴴ
+        K.mul(.none, .none, m: n, p: r, k: n, w.rHat, w.v, w.rHatV)
+        w.h.update(repeating: 0, count: k)
         for q in 0..<r {
-            let zc = w.qu + q * n, rc = w.bHatV + q * n
+            let zc = w.qu + q * n, rc = w.rHatV + q * n
             var s = 0.0
             for i in 0..<n { s += T.realDot(zc[i], rc[i]) }
-            w.b1[lmi.owner[q]] += lmi.weights[q] * s
+            w.h[lmi.owner[q]] += lmi.weights[q] * s
         }
         // M_psd from the two Gram matrices.
         w.mPSD.update(repeating: 0, count: k * k)
@@ -144,13 +140,12 @@ extension LowRankSDPSolver {
         }
         for i in 0..<l { w.tmpL[i] = w.tl[i] / w.sl[i] - w.dScale[i] * w.rl[i] }
         lpTransposeMultiply(w, w.tmpL, into: w.rhs)
-        for j in 0..<k { w.rhs[j] = -w.rx[j] - w.fGamma[j] + w.b1[j] - w.rhs[j] }
+        for j in 0..<k { w.rhs[j] = -w.rx[j] - w.fGamma[j] + w.h[j] - w.rhs[j] }
         solveSchur(w, rhs: w.rhs, into: dx)
         // ΔŜ = R̂_S − V·diag(w_r Δx_{owner(r)})·Vᴴ, ΔẐ = Γ̂ − sym(Ẑ·ΔŜ).
         for q in 0..<r { w.dR[q] = lmi.weights[q] * dx[lmi.owner[q]] }
-        K.scaleColumns(n: n, r: r, w.v, w.dR, w.wu)
-        K.mul(.none, T.adjointOp, m: n, p: n, k: r, w.wu, w.v, w.w1)
-        for e in 0..<nn { ds[e] = w.bHat[e] - w.w1[e] }
+        K.signedGram(n: n, r: r, w.v, w.dR, w.wu, w.w1)
+        for e in 0..<nn { ds[e] = w.rHat[e] - w.w1[e] }
         K.hermitianPart(n: n, ds)
         K.mul(.none, .none, m: n, p: n, k: n, w.zHat, ds, w.w2)
         K.hermitianPart(n: n, w.w2)
@@ -174,9 +169,8 @@ extension LowRankSDPSolver {
             if dzl[i] < 0 { ad = min(ad, -w.zl[i] / dzl[i]) }
         }
         ap = min(ap, w.stepLength.maxStep(ds, cap: ap, accurate: accurate))
-        K.mul(.none, .none, m: n, p: n, k: n, w.lzHatInv, dz, w.w1)
-        K.mul(.none, T.adjointOp, m: n, p: n, k: n, w.w1, w.lzHatInv, w.trial)
-        K.hermitianPart(n: n, w.trial)
+        w.trial.update(from: dz, count: n * n)
+        K.congruenceByInverse(n: n, w.lzHat, w.trial, w.w1)
         ad = min(ad, w.stepLength.maxStep(w.trial, cap: ad, accurate: accurate))
         return (ap, ad)
     }
@@ -187,11 +181,10 @@ extension LowRankSDPSolver {
     func update(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, primalStep ap: Double, dualStep ad: Double) {
         typealias K = LowRankKernels<T>
         let n = w.n, r = w.r, nn = n * n
-        K.scaleColumns(n: n, r: r, w.u, w.dR, w.wu)
-        K.mul(.none, T.adjointOp, m: n, p: n, k: r, w.wu, w.u, w.w1)
+        K.signedGram(n: n, r: r, w.u, w.dR, w.wu, w.w1)
         for e in 0..<nn { w.s[e] = w.s[e] + T.scaled(w.rs[e] - w.w1[e], ap) }
-        K.mul(.none, .none, m: n, p: n, k: n, w.dz, w.linv, w.w1)
-        K.mul(T.adjointOp, .none, m: n, p: n, k: n, w.linv, w.w1, w.w2)
+        w.w2.update(from: w.dz, count: nn)
+        K.congruenceByInverseAdjoint(n: n, w.lc, w.w2, w.w1)
         for e in 0..<nn { w.z[e] = w.z[e] + T.scaled(w.w2[e], ad) }
         K.hermitianPart(n: n, w.z)
         K.hermitianPart(n: n, w.s)

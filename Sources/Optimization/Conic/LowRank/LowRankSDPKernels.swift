@@ -18,6 +18,71 @@ enum LowRankKernels<T: PSDScalar> {
         }
     }
 
+    /// out (n×n, full) ← A·diag(d)·Aᴴ for A n×r and signed d, as P·Pᴴ − N·Nᴴ with the columns √|d_c|·a_c
+    /// gathered by sign into `work` (n×r): two rank-k updates, half the flops of a general product.
+    static func signedGram(n: Int, r: Int, _ a: UnsafePointer<T>, _ d: UnsafePointer<Double>, _ work: UnsafeMutablePointer<T>,
+                           _ out: UnsafeMutablePointer<T>) {
+        var positive = 0
+        for c in 0..<r where d[c] > 0 {
+            let f = d[c].squareRoot(), s = a + c * n, t = work + positive * n
+            for i in 0..<n { t[i] = T.scaled(s[i], f) }
+            positive += 1
+        }
+        var negative = 0
+        for c in 0..<r where d[c] < 0 {
+            let f = (-d[c]).squareRoot(), s = a + c * n, t = work + (positive + negative) * n
+            for i in 0..<n { t[i] = T.scaled(s[i], f) }
+            negative += 1
+        }
+        if positive > 0 {
+            T.rankUpdate(n: n, k: positive, alpha: 1, work, beta: 0, out)
+        } else {
+            out.update(repeating: .zero, count: n * n)
+        }
+        if negative > 0 { T.rankUpdate(n: n, k: negative, alpha: -1, work + positive * n, beta: 1, out) }
+        fillUpper(n: n, out)
+    }
+
+    /// Upper triangle ← conjugate of the lower one.
+    static func fillUpper(n: Int, _ x: UnsafeMutablePointer<T>) {
+        for j in 0..<n {
+            x[j + j * n] = T(realValue: x[j + j * n].realValue)
+            for i in (j + 1)..<max(j + 1, n) { x[j + i * n] = x[i + j * n].conj }
+        }
+    }
+
+    /// dst ← srcᴴ (n×n).
+    static func adjoint(n: Int, _ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>) {
+        for j in 0..<n { for i in 0..<n { dst[j + i * n] = src[i + j * n].conj } }
+    }
+
+    /// X ← L⁻¹·X·L⁻ᴴ for Hermitian X and lower triangular L (two triangular solves; `work` n×n).
+    static func congruenceByInverse(n: Int, _ l: UnsafePointer<T>, _ x: UnsafeMutablePointer<T>, _ work: UnsafeMutablePointer<T>) {
+        T.trsmLower(.left, .none, m: n, p: n, l, x)        // L⁻¹X
+        adjoint(n: n, x, work)                             // X·L⁻ᴴ (X Hermitian)
+        T.trsmLower(.left, .none, m: n, p: n, l, work)     // L⁻¹·X·L⁻ᴴ
+        x.update(from: work, count: n * n)
+        hermitianPart(n: n, x)
+    }
+
+    /// X ← L⁻ᴴ·X·L⁻¹ for Hermitian X (two triangular solves; `work` n×n).
+    static func congruenceByInverseAdjoint(n: Int, _ l: UnsafePointer<T>, _ x: UnsafeMutablePointer<T>, _ work: UnsafeMutablePointer<T>) {
+        T.trsmLower(.left, T.adjointOp, m: n, p: n, l, x)
+        adjoint(n: n, x, work)
+        T.trsmLower(.left, T.adjointOp, m: n, p: n, l, work)
+        x.update(from: work, count: n * n)
+        hermitianPart(n: n, x)
+    }
+
+    /// X ← Lᴴ·X·L for Hermitian X (two triangular products; `work` n×n).
+    static func congruenceByAdjoint(n: Int, _ l: UnsafePointer<T>, _ x: UnsafeMutablePointer<T>, _ work: UnsafeMutablePointer<T>) {
+        T.trmmLeftLower(T.adjointOp, n: n, l, x)           // LᴴX
+        adjoint(n: n, x, work)                             // X·L
+        T.trmmLeftLower(T.adjointOp, n: n, l, work)        // Lᴴ·X·L
+        x.update(from: work, count: n * n)
+        hermitianPart(n: n, x)
+    }
+
     /// X ← (X + Xᴴ)/2.
     static func hermitianPart(n: Int, _ x: UnsafeMutablePointer<T>) {
         for j in 0..<n {

@@ -66,8 +66,7 @@ final class LowRankSDPSolver<T: PSDScalar> {
                 w.fz[lmi.owner[q]] += lmi.weights[q] * s
             }
             for q in 0..<w.r { w.dR[q] = lmi.weights[q] * w.x[lmi.owner[q]] }
-            K.scaleColumns(n: n, r: w.r, w.u, w.dR, w.wu)
-            K.mul(.none, T.adjointOp, m: n, p: n, k: w.r, w.wu, w.u, w.w1)          // Σ x_j F_j
+            K.signedGram(n: n, r: w.r, w.u, w.dR, w.wu, w.w1)                      // Σ x_j F_j
             for e in 0..<nn { w.rs[e] = w.bMat[e] - w.s[e] - w.w1[e] }
             K.hermitianPart(n: n, w.rs)
             lpMultiply(w, w.x, into: w.tmpL)                                       // A_l x

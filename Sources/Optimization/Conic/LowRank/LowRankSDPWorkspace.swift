@@ -3,21 +3,21 @@
 final class LowRankSDPWorkspace<T: PSDScalar> {
     let n: Int, k: Int, l: Int, r: Int
 
-    // n×n (full, column-major): iterates S, Z; L (S = LLᴴ, strict upper part zeroed) and L⁻¹; the
-    // scaled Ẑ = LᴴZL with its factor L̂ and L̂⁻¹; B̂ = L⁻¹BL⁻ᴴ; scaled directions ΔŜ = L⁻¹ΔSL⁻ᴴ,
-    // ΔẐ = LᴴΔZL (predictor ₐ and corrector); Γ̂, Q̂ = ΔẐₐΔŜₐ; the residual R_S; work matrices.
-    let s, z, lc, linv, zHat, lzHat, lzHatInv, bHat, rs, ds, dz, dsa, dza, gamma, q, w1, w2, trial: UnsafeMutablePointer<T>
+    // n×n (full, column-major): iterates S, Z; L (S = LLᴴ, strict upper part zeroed); the scaled
+    // Ẑ = LᴴZL with its factor L̂; R̂_S = L⁻¹R_SL⁻ᴴ (`rHat`) and the residual R_S; scaled directions
+    // ΔŜ = L⁻¹ΔSL⁻ᴴ, ΔẐ = LᴴΔZL (predictor ₐ and corrector); Γ̂, Q̂ = ΔẐₐΔŜₐ; work matrices.
+    let s, z, lc, zHat, lzHat, rHat, rs, ds, dz, dsa, dza, gamma, q, w1, w2, trial: UnsafeMutablePointer<T>
     let sBest, zBest, bMat: UnsafeMutablePointer<T>
-    // n×R: U, ZU, V = L⁻¹U, B̂V, work.
-    let u, zu, v, bHatV, wu, qu: UnsafeMutablePointer<T>
+    // n×R: U, ZU, V = L⁻¹U, R̂_S·V, work.
+    let u, zu, v, rHatV, wu, qu: UnsafeMutablePointer<T>
     // R×R
     let g, phi: UnsafeMutablePointer<T>
     /// Per factor: the coefficient d_r of u_r·u_rᴴ in the current direction's ΔS.
     let dR: UnsafeMutablePointer<Double>
     // K×K real
     let mPSD, mFactor: UnsafeMutablePointer<Double>
-    // K
-    let x, dx, dxa, tauColumn, rx, fz, b1, rhsQ, rhs, fGamma, xBest, tmpK, aLPtDb: UnsafeMutablePointer<Double>
+    // K: x, directions, r_x, ⟨F, Z⟩, h, right-hand side, ⟨F, Γ⟩, best x, work.
+    let x, dx, dxa, rx, fz, h, rhs, fGamma, xBest, tmpK: UnsafeMutablePointer<Double>
     // L
     let sl, zl, dsl, dzl, dsla, dzla, rl, tl, dScale, tmpL, slBest, zlBest: UnsafeMutablePointer<Double>
     let aLP: UnsafeMutablePointer<Double>
@@ -42,16 +42,16 @@ final class LowRankSDPWorkspace<T: PSDScalar> {
             return p
         }
         let nn = n * n, nr = n * r
-        s = cm(nn); z = cm(nn); lc = cm(nn); linv = cm(nn); zHat = cm(nn); lzHat = cm(nn); lzHatInv = cm(nn)
-        bHat = cm(nn); rs = cm(nn); ds = cm(nn); dz = cm(nn); dsa = cm(nn); dza = cm(nn)
+        s = cm(nn); z = cm(nn); lc = cm(nn); zHat = cm(nn); lzHat = cm(nn)
+        rHat = cm(nn); rs = cm(nn); ds = cm(nn); dz = cm(nn); dsa = cm(nn); dza = cm(nn)
         gamma = cm(nn); q = cm(nn); w1 = cm(nn); w2 = cm(nn); trial = cm(nn)
         sBest = cm(nn); zBest = cm(nn); bMat = cm(nn)
-        u = cm(nr); zu = cm(nr); v = cm(nr); bHatV = cm(nr); wu = cm(nr); qu = cm(nr)
+        u = cm(nr); zu = cm(nr); v = cm(nr); rHatV = cm(nr); wu = cm(nr); qu = cm(nr)
         g = cm(r * r); phi = cm(r * r)
         dR = rm(r)
         mPSD = rm(k * k); mFactor = rm(k * k)
-        x = rm(k); dx = rm(k); dxa = rm(k); tauColumn = rm(k); rx = rm(k); fz = rm(k); b1 = rm(k)
-        rhsQ = rm(k); rhs = rm(k); fGamma = rm(k); xBest = rm(k); tmpK = rm(k); aLPtDb = rm(k)
+        x = rm(k); dx = rm(k); dxa = rm(k); rx = rm(k); fz = rm(k); h = rm(k)
+        rhs = rm(k); fGamma = rm(k); xBest = rm(k); tmpK = rm(k)
         sl = rm(l); zl = rm(l); dsl = rm(l); dzl = rm(l); dsla = rm(l); dzla = rm(l); rl = rm(l); tl = rm(l)
         dScale = rm(l); tmpL = rm(l); slBest = rm(l); zlBest = rm(l)
         aLP = rm(l * k)
