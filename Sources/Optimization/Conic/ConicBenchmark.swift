@@ -54,18 +54,20 @@ public enum ConicBenchmark {
         public let embeddedPathSolves: Int
     }
 
-    /// Times the native Hermitian path and the real embedding on the same `instances` random SDR
-    /// problems with K = n, each solved `repetitions` times with one reused `ConicSolver`. A path left
-    /// out (`native` or `embedded` false, e.g. to profile the other alone) reports NaN.
+    /// Times the native Hermitian cone and the real embedding on the same `instances` random SDR
+    /// problems with K = n, each solved `repetitions` times with one reused `ConicSolver` (`settings`
+    /// chooses the interior-point path, `ConicSettings.exploitLowRank`). A formulation left out
+    /// (`native` or `embedded` false, e.g. to profile the other alone) reports NaN.
     public static func sdr(n: Int, instances: Int = 8, repetitions: Int = 10, seed: UInt64 = 20251122,
-                           native runNative: Bool = true, embedded runEmbedded: Bool = true) -> SDRTiming {
+                           native runNative: Bool = true, embedded runEmbedded: Bool = true,
+                           settings: ConicSettings = ConicSettings()) -> SDRTiming {
         let chans = (0..<instances).map { channels(n: n, users: n, seed: seed, instance: $0) }
         let native = runNative ? chans.map { sdrProblem(channels: $0) } : []
         let embedded = runEmbedded ? chans.map { sdrProblem(channels: $0, embedding: true) } : []
         var embeddedPath = 0
         func run(_ problems: [ConicProblem]) -> (Double, Double, [Double]) {
             guard !problems.isEmpty else { return (.nan, .nan, [Double](repeating: .nan, count: instances)) }
-            let solver = ConicSolver()
+            let solver = ConicSolver(settings: settings)
             var iterations = 0
             var objectives = [Double](repeating: 0, count: problems.count)
             let t0 = threadCPUSeconds()

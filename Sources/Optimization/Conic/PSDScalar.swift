@@ -32,6 +32,9 @@ protocol PSDScalar {
     static func pack(n: Int, _ m: UnsafePointer<Self>, _ v: UnsafeMutablePointer<Double>)
     /// Vectorisation index of the diagonal entry i.
     static func diagonalIndex(_ i: Int, n: Int) -> Int
+    /// Entry (i, j), i > j, of the matrix whose vectorisation starts at `v` (column j's part starts at
+    /// v + diagonalIndex(j)).
+    static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Self
 
     static func gemm(_ ta: Transpose, _ tb: Transpose, n: Int, alpha: Self, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>,
                      beta: Self, _ c: UnsafeMutablePointer<Self>)
@@ -95,6 +98,10 @@ extension Double: PSDScalar {
     }
 
     static func diagonalIndex(_ i: Int, n: Int) -> Int { i * n - i * (i - 1) / 2 }
+
+    static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Double {
+        v[diagonalIndex(j, n: n) + (i - j)] / SymmetricVectorization.sqrt2
+    }
 
     static func gemm(_ ta: Transpose, _ tb: Transpose, n: Int, alpha: Double, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
                      beta: Double, _ c: UnsafeMutablePointer<Double>) {
@@ -176,6 +183,11 @@ extension Complex: PSDScalar where RealType == Double {
     }
 
     static func diagonalIndex(_ i: Int, n: Int) -> Int { i * (2 * n - i) }
+
+    static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Complex<Double> {
+        let k = diagonalIndex(j, n: n) + 1 + 2 * (i - j - 1), r = 1 / SymmetricVectorization.sqrt2
+        return Complex(v[k] * r, v[k + 1] * r)
+    }
 
     static func gemm(_ ta: Transpose, _ tb: Transpose, n: Int, alpha: Complex<Double>, _ a: UnsafePointer<Complex<Double>>,
                      _ b: UnsafePointer<Complex<Double>>, beta: Complex<Double>, _ c: UnsafeMutablePointer<Complex<Double>>) {

@@ -22,6 +22,10 @@ struct LowRankLMI<T: PSDScalar> {
     let b: [T]
     /// A_l dense (L × K, column-major), b_l, c.
     let aLP: [Double]
+    /// The nonzeros of A_l by row (CSR), for A_lᵀDA_l in O(Σ_t nnz(row t)²) instead of O(K²L).
+    let lpRowStarts: [Int]
+    let lpRowColumns: [Int]
+    let lpRowValues: [Double]
     let bLP: [Double]
     let c: [Double]
 
@@ -74,6 +78,12 @@ struct LowRankLMI<T: PSDScalar> {
                 }
             }
             guard any else { continue }
+            if let (w, u) = packed.withUnsafeBufferPointer({ rankOne(n: n, $0.baseAddress!) }) {
+                factors += u
+                weights.append(w)
+                owner.append(j)
+                continue
+            }
             packed.withUnsafeBufferPointer { v in
                 full.withUnsafeMutableBufferPointer { m in T.unpack(n: n, v.baseAddress!, m.baseAddress!) }
             }
@@ -89,9 +99,45 @@ struct LowRankLMI<T: PSDScalar> {
         packed.withUnsafeBufferPointer { v in
             full.withUnsafeMutableBufferPointer { m in T.unpack(n: n, v.baseAddress!, m.baseAddress!) }
         }
+        var rowStarts = [0], rowColumns: [Int] = [], rowValues: [Double] = []
+        for i in 0..<lpRows.count {
+            for j in 0..<k where aLP[i + j * lpRows.count] != 0 {
+                rowColumns.append(j)
+                rowValues.append(aLP[i + j * lpRows.count])
+            }
+            rowStarts.append(rowColumns.count)
+        }
         return LowRankLMI(order: n, variables: k, psdOffset: psdOffset, lpRows: lpRows, factors: factors,
-                          weights: weights, owner: owner, b: full, aLP: aLP,
+                          weights: weights, owner: owner, b: full, aLP: aLP, lpRowStarts: rowStarts, lpRowColumns: rowColumns, lpRowValues: rowValues,
                           bLP: lpRows.map { problem.b[$0] }, c: problem.c)
+    }
+
+    /// F = w·u·uᴴ read straight from the vectorisation `v` (two passes, no unpacking), or nil when F is
+    /// not rank one to 10⁻¹³ of its largest entry (the tolerance of `PSDColumnData.lowRank`, which
+    /// handles the other cases). The pivot is the largest diagonal entry, as there.
+    static func rankOne(n: Int, _ v: UnsafePointer<Double>) -> (Double, [T])? {
+        var scale = 0.0
+        for q in 0..<T.vectorLength(n) { scale = max(scale, abs(v[q])) }
+        var pivot = 0, best = -1.0
+        for i in 0..<n where abs(v[T.diagonalIndex(i, n: n)]) > best { best = abs(v[T.diagonalIndex(i, n: n)]); pivot = i }
+        guard best > 1e-13 * scale else { return nil }
+        let d = v[T.diagonalIndex(pivot, n: n)], w: Double = d > 0 ? 1 : -1, inv = 1 / best.squareRoot()
+        // u_i = F_{i,pivot}/√|d|, so that w·u·uᴴ reproduces column `pivot` exactly.
+        var u = [T](repeating: .zero, count: n)
+        for i in 0..<n {
+            let f: T = i == pivot ? T(realValue: d) : i > pivot ? T.packedLower(v, i, pivot, n: n) : T.packedLower(v, pivot, i, n: n).conj
+            u[i] = T.scaled(f, w * inv)
+        }
+        let tol = 1e-13 * scale
+        for j in 0..<n {
+            let uj = u[j].conj
+            if abs(v[T.diagonalIndex(j, n: n)] - w * u[j].magnitudeSquared) > tol { return nil }
+            for i in (j + 1)..<max(j + 1, n) {
+                let e = T.packedLower(v, i, j, n: n) - T.scaled(u[i] * uj, w)
+                if e.magnitudeSquared > tol * tol { return nil }
+            }
+        }
+        return (w, u)
     }
 
     /// Largest rank per column that still pays: the factored Schur complement costs ≈ n²R, the dense

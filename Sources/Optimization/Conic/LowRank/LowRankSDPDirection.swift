@@ -30,18 +30,22 @@ extension LowRankSDPSolver {
         w.lzHat.update(from: w.zHat, count: nn)
         guard T.cholesky(n: n, w.lzHat) else { return false }
         K.zeroStrictUpper(n: n, w.lzHat)
-        K.mul(.none, .none, m: n, p: r, k: n, w.zHat, w.v, w.qu)             // ẐV
-        K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.qu, w.g)          // G = VᴴẐV = UᴴZU
-        // R̂_S and h.
-        w.rHat.update(from: w.rs, count: nn)
-        K.congruenceByInverse(n: n, w.lc, w.rHat, w.w1)                      // R̂_S = L⁻¹R_SL⁻ᴴ
-        K.mul(.none, .none, m: n, p: r, k: n, w.rHat, w.v, w.rHatV)
+        K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.u, w.zu, w.g)          // G = UᴴZU (ZU from the residual)
+        // R̂_S and h (zero once the iterate is primal feasible).
         w.h.update(repeating: 0, count: k)
-        for q in 0..<r {
-            let zc = w.qu + q * n, rc = w.rHatV + q * n
-            var s = 0.0
-            for i in 0..<n { s += T.realDot(zc[i], rc[i]) }
-            w.h[lmi.owner[q]] += lmi.weights[q] * s
+        if primalFeasible {
+            w.rHat.update(repeating: .zero, count: nn)
+        } else {
+            w.rHat.update(from: w.rs, count: nn)
+            K.congruenceByInverse(n: n, w.lc, w.rHat, w.w1)                  // R̂_S = L⁻¹R_SL⁻ᴴ
+            K.mul(.none, .none, m: n, p: r, k: n, w.rHat, w.v, w.rHatV)
+            K.mul(.none, .none, m: n, p: r, k: n, w.zHat, w.v, w.qu)         // ẐV
+            for q in 0..<r {
+                let zc = w.qu + q * n, rc = w.rHatV + q * n
+                var s = 0.0
+                for i in 0..<n { s += T.realDot(zc[i], rc[i]) }
+                w.h[lmi.owner[q]] += lmi.weights[q] * s
+            }
         }
         // M_psd from the two Gram matrices.
         w.mPSD.update(repeating: 0, count: k * k)
@@ -53,27 +57,26 @@ extension LowRankSDPSolver {
             }
         }
         for i in 0..<l { w.dScale[i] = w.zl[i] / w.sl[i] }
-        return factorSchur(w)
+        return factorSchur(lmi, w)
     }
 
-    /// Cholesky of M = M_psd + A_lᵀDA_l into `mFactor`; on breakdown, retried with a diagonal shift of
-    /// 10⁻¹⁴, 10⁻¹², 10⁻¹⁰ times the largest diagonal (near the optimum M is nearly singular when the
-    /// constraints are degenerate). `solveSchur` refines against the unshifted M.
-    private func factorSchur(_ w: LowRankSDPWorkspace<T>) -> Bool {
-        let k = w.k, l = w.l
-        var maxDiagonal = 0.0
-        for attempt in 0..<4 {
-            for j in 0..<k {
-                for i in j..<k {
-                    var s = w.mPSD[i + j * k]
-                    if l > 0 {
-                        let ci = w.aLP + i * l, cj = w.aLP + j * l
-                        for t in 0..<l { s += ci[t] * w.dScale[t] * cj[t] }
-                    }
-                    w.mFactor[i + j * k] = s
-                }
-                maxDiagonal = max(maxDiagonal, w.mFactor[j + j * k])
+    /// M = M_psd + A_lᵀDA_l into `mFull` and its Cholesky factor into `mFactor`; on breakdown, retried
+    /// with a diagonal shift of 10⁻¹⁴, 10⁻¹², 10⁻¹⁰ times the largest diagonal (near the optimum M is
+    /// nearly singular when the constraints are degenerate). `solveSchur` refines against the unshifted M.
+    private func factorSchur(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>) -> Bool {
+        let k = w.k
+        w.mFull.update(from: w.mPSD, count: k * k)
+        for t in 0..<w.l {
+            let lo = lmi.lpRowStarts[t], hi = lmi.lpRowStarts[t + 1], d = w.dScale[t]
+            for a in lo..<hi {
+                let ca = lmi.lpRowColumns[a], fa = d * lmi.lpRowValues[a]
+                for b in lo..<hi { w.mFull[ca + lmi.lpRowColumns[b] * k] += fa * lmi.lpRowValues[b] }
             }
+        }
+        var maxDiagonal = 0.0
+        for j in 0..<k { maxDiagonal = max(maxDiagonal, w.mFull[j + j * k]) }
+        for attempt in 0..<4 {
+            w.mFactor.update(from: w.mFull, count: k * k)
             if attempt > 0 {
                 let shift = maxDiagonal * [0, 1e-14, 1e-12, 1e-10][attempt]
                 for j in 0..<k { w.mFactor[j + j * k] += shift }
@@ -88,29 +91,13 @@ extension LowRankSDPSolver {
         let k = w.k
         out.update(from: rhs, count: k)
         LowRankKernels<T>.realCholeskySolve(k: k, w.mFactor, out)
-        schurMultiply(w, out, into: w.tmpK)
-        for j in 0..<k { w.tmpK[j] = rhs[j] - w.tmpK[j] }
+        for i in 0..<k {
+            var s = rhs[i]
+            for j in 0..<k { s -= w.mFull[i + j * k] * out[j] }
+            w.tmpK[i] = s
+        }
         LowRankKernels<T>.realCholeskySolve(k: k, w.mFactor, w.tmpK)
         for j in 0..<k { out[j] += w.tmpK[j] }
-    }
-
-    /// out ← (M_psd + A_lᵀDA_l)·v.
-    private func schurMultiply(_ w: LowRankSDPWorkspace<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        let k = w.k, l = w.l
-        for i in 0..<k {
-            var s = 0.0
-            for j in 0..<k { s += w.mPSD[i + j * k] * v[j] }
-            out[i] = s
-        }
-        guard l > 0 else { return }
-        lpMultiply(w, v, into: w.tmpL)
-        for i in 0..<l { w.tmpL[i] *= w.dScale[i] }
-        for j in 0..<k {
-            let col = w.aLP + j * l
-            var s = 0.0
-            for i in 0..<l { s += col[i] * w.tmpL[i] }
-            out[j] += s
-        }
     }
 
     /// One search direction: Δx into `dx`, the scaled ΔŜ, ΔẐ into `ds`, `dz`, and Δs_l, Δz_l. `w.tl`
@@ -146,7 +133,6 @@ extension LowRankSDPSolver {
         for q in 0..<r { w.dR[q] = lmi.weights[q] * dx[lmi.owner[q]] }
         K.signedGram(n: n, r: r, w.v, w.dR, w.wu, w.w1)
         for e in 0..<nn { ds[e] = w.rHat[e] - w.w1[e] }
-        K.hermitianPart(n: n, ds)
         K.mul(.none, .none, m: n, p: n, k: n, w.zHat, ds, w.w2)
         K.hermitianPart(n: n, w.w2)
         for e in 0..<nn { dz[e] = w.gamma[e] - w.w2[e] }
@@ -181,13 +167,14 @@ extension LowRankSDPSolver {
     func update(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, primalStep ap: Double, dualStep ad: Double) {
         typealias K = LowRankKernels<T>
         let n = w.n, r = w.r, nn = n * n
-        K.signedGram(n: n, r: r, w.u, w.dR, w.wu, w.w1)
-        for e in 0..<nn { w.s[e] = w.s[e] + T.scaled(w.rs[e] - w.w1[e], ap) }
+        if !primalFeasible || ap < 1 {
+            // (Once primal feasible, the next residual evaluation sets S from x directly.)
+            K.signedGram(n: n, r: r, w.u, w.dR, w.wu, w.w1)
+            for e in 0..<nn { w.s[e] = w.s[e] + T.scaled(w.rs[e] - w.w1[e], ap) }
+        }
         w.w2.update(from: w.dz, count: nn)
         K.congruenceByInverseAdjoint(n: n, w.lc, w.w2, w.w1)
         for e in 0..<nn { w.z[e] = w.z[e] + T.scaled(w.w2[e], ad) }
-        K.hermitianPart(n: n, w.z)
-        K.hermitianPart(n: n, w.s)
         for j in 0..<w.k { w.x[j] += ap * w.dx[j] }
         for i in 0..<w.l {
             w.sl[i] += ap * w.dsl[i]

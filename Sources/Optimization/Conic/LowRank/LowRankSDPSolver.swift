@@ -25,6 +25,8 @@ final class LowRankSDPSolver<T: PSDScalar> {
     var hasBest = false
     /// μ and ⟨B, Z⟩ of the current iterate.
     var mu = 0.0, beta1 = 0.0
+    /// A full primal step has been taken: R_S = 0 and r_l = 0 from then on (see the residuals).
+    var primalFeasible = false
 
     func solve(_ lmi: LowRankLMI<T>, problem: ConicProblem, settings: ConicSettings,
                callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution {
@@ -52,11 +54,14 @@ final class LowRankSDPSolver<T: PSDScalar> {
         w.sl.update(repeating: 1, count: l)
         w.zl.update(repeating: 1, count: l)
         hasBest = false
+        primalFeasible = false
         var best = Double.infinity, bestIteration = -1, bestProgress = Double.infinity, mu0 = 1.0
         var bestMeasures = SolverCore.Measures()
         var lastStep = 0.0, lastSigma = 0.0
         for iteration in 0...settings.maxIterations {
             // Residuals: R_S = B − S − Σ x_j F_j, r_l = b_l − s_l − A_l x, r_x = ⟨F, Z⟩ + A_lᵀz_l + c.
+            // (B, S, Z and every update are exactly Hermitian: unpacked, filled by conjugation, or
+            // symmetrised after a product; sums of them stay so.)
             K.mul(.none, .none, m: n, p: w.r, k: n, w.z, w.u, w.zu)
             w.fz.update(repeating: 0, count: k)
             for q in 0..<w.r {
@@ -67,10 +72,17 @@ final class LowRankSDPSolver<T: PSDScalar> {
             }
             for q in 0..<w.r { w.dR[q] = lmi.weights[q] * w.x[lmi.owner[q]] }
             K.signedGram(n: n, r: w.r, w.u, w.dR, w.wu, w.w1)                      // Σ x_j F_j
-            for e in 0..<nn { w.rs[e] = w.bMat[e] - w.s[e] - w.w1[e] }
-            K.hermitianPart(n: n, w.rs)
             lpMultiply(w, w.x, into: w.tmpL)                                       // A_l x
-            for i in 0..<l { w.rl[i] = lmi.bLP[i] - w.sl[i] - w.tmpL[i] }
+            if primalFeasible {
+                // After a full primal step R_S = 0 up to rounding; S and s_l are then taken as
+                // exactly B − Σ x_j F_j and b_l − A_l x, and every later primal step keeps them so.
+                for e in 0..<nn { w.s[e] = w.bMat[e] - w.w1[e] }
+                w.rs.update(repeating: .zero, count: nn)
+                for i in 0..<l { w.sl[i] = lmi.bLP[i] - w.tmpL[i]; w.rl[i] = 0 }
+            } else {
+                for e in 0..<nn { w.rs[e] = w.bMat[e] - w.s[e] - w.w1[e] }
+                for i in 0..<l { w.rl[i] = lmi.bLP[i] - w.sl[i] - w.tmpL[i] }
+            }
             lpTransposeMultiply(w, w.zl, into: w.tmpK)
             for j in 0..<k { w.tmpK[j] += w.fz[j] }                                // Aᵀz
             for j in 0..<k { w.rx[j] = w.tmpK[j] + lmi.c[j] }
@@ -158,6 +170,7 @@ final class LowRankSDPSolver<T: PSDScalar> {
                 return finishBest(lmi, w, problem, settings, bestMeasures, iteration: iteration + 1, limit: false)
             }
             update(lmi, w, primalStep: alphaP, dualStep: alphaD)
+            if alphaP == 1 { primalFeasible = true }
         }
         return finishBest(lmi, w, problem, settings, bestMeasures, iteration: settings.maxIterations, limit: true)
     }

@@ -14,8 +14,8 @@ final class LowRankSDPWorkspace<T: PSDScalar> {
     let g, phi: UnsafeMutablePointer<T>
     /// Per factor: the coefficient d_r of u_r·u_rᴴ in the current direction's ΔS.
     let dR: UnsafeMutablePointer<Double>
-    // K×K real
-    let mPSD, mFactor: UnsafeMutablePointer<Double>
+    // K×K real: M_psd, M = M_psd + A_lᵀDA_l (full), its (shifted) Cholesky factor.
+    let mPSD, mFull, mFactor: UnsafeMutablePointer<Double>
     // K: x, directions, r_x, ⟨F, Z⟩, h, right-hand side, ⟨F, Γ⟩, best x, work.
     let x, dx, dxa, rx, fz, h, rhs, fGamma, xBest, tmpK: UnsafeMutablePointer<Double>
     // L
@@ -49,7 +49,7 @@ final class LowRankSDPWorkspace<T: PSDScalar> {
         u = cm(nr); zu = cm(nr); v = cm(nr); rHatV = cm(nr); wu = cm(nr); qu = cm(nr)
         g = cm(r * r); phi = cm(r * r)
         dR = rm(r)
-        mPSD = rm(k * k); mFactor = rm(k * k)
+        mPSD = rm(k * k); mFull = rm(k * k); mFactor = rm(k * k)
         x = rm(k); dx = rm(k); dxa = rm(k); rx = rm(k); fz = rm(k); h = rm(k)
         rhs = rm(k); fGamma = rm(k); xBest = rm(k); tmpK = rm(k)
         sl = rm(l); zl = rm(l); dsl = rm(l); dzl = rm(l); dsla = rm(l); dzla = rm(l); rl = rm(l); tl = rm(l)
