@@ -155,4 +155,47 @@ struct LowRankSDPTests {
         let fresh = ConicSolver().solve(a)
         #expect(first.x == again.x && first.y == again.y && again.x == fresh.x && again.s == fresh.s)
     }
+
+    /// Solving from several threads at once gives the bits of the serial solves (`--jobs` workers).
+    @Test func concurrentSolvesGiveTheSerialBits() throws {
+        let problems = try (0..<8).map { try SDRInstance.hermitian(SDRInstance.channels(n: 6, k: 5, seed: UInt64(40 + $0))) }
+        let serial = problems.map { ConicSolver.solve($0) }
+        let results = ResultBox(count: problems.count)
+        DispatchQueue.concurrentPerform(iterations: problems.count) { i in results.set(i, ConicSolver.solve(problems[i])) }
+        for (i, r) in serial.enumerated() {
+            let c = results.get(i)
+            #expect(r.path == .lowRankHKM && c.x == r.x && c.y == r.y && c.s == r.s && c.iterations == r.iterations)
+        }
+    }
+
+    /// Nonnegative cones on both sides of the PSD cone: rows are mapped back to the caller's order.
+    @Test func conesInAnyOrder() throws {
+        let h = SDRInstance.channels(n: 4, k: 4, seed: 77)
+        let p = try SDRInstance.hermitian(h)
+        let dim = 16
+        // Move the last two nonnegative rows in front of the PSD rows: [nonneg(2), psd, nonneg(2)].
+        var t: [(row: Int, column: Int, value: Double)] = []
+        for j in 0..<p.variableCount {
+            for e in p.A.columnStarts[j]..<p.A.columnStarts[j + 1] {
+                let r = p.A.rowIndices[e]
+                let moved = r >= dim + 2 ? r - dim - 2 : r + 2
+                t.append((moved, j, p.A.values[e]))
+            }
+        }
+        var b = [Double](repeating: 0, count: p.rowCount)
+        for r in 0..<p.rowCount { b[r >= dim + 2 ? r - dim - 2 : r + 2] = p.b[r] }
+        let q = try ConicProblem(c: p.c, A: SparseMatrix(rows: p.rowCount, columns: p.variableCount, triplets: t), b: b,
+                                 cones: [.nonnegative(2), .hermitianPSD(4), .nonnegative(2)])
+        let fast = ConicSolver.solve(q), reference = ConicSolver.solve(q, settings: Self.embeddedOnly)
+        #expect(fast.path == .lowRankHKM && fast.status == .optimal && Self.agree(fast, reference))
+        let k = KKTCheck(q, fast)
+        #expect(k.primalResidual <= 1e-8 && k.dualResidual <= 1e-8 && k.sConeViolation <= 1e-12 && k.yConeViolation <= 1e-12)
+    }
+
+    /// Full-rank constraint matrices do not qualify: the general path solves them.
+    @Test func denseColumnsTakeTheEmbeddedPath() throws {
+        let problem = try KnownOptimum.make(cones: [.psd(5), .nonnegative(3)], variables: 4, seed: 12).problem
+        #expect(LowRankLMI<Double>.detect(problem) == nil)
+        #expect(ConicSolver.solve(problem).path == .embedded)
+    }
 }
