@@ -55,7 +55,9 @@ public struct ConicSettings: Sendable {
     public init() {}
 }
 
-/// Per-iteration diagnostics passed to the optional callback.
+/// Per-iteration diagnostics passed to the optional callback. On the factored HKM path, which has no
+/// homogeneous embedding, `tau` is 1 and `kappa` 0; a run handed on to the embedded path is followed
+/// by that path's iterations, numbered from 0 again.
 public struct ConicIterationInfo: Sendable {
     public let iteration: Int
     public let primalObjective: Double

@@ -167,8 +167,8 @@ extension LowRankSDPSolver {
     func update(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, primalStep ap: Double, dualStep ad: Double) {
         typealias K = LowRankKernels<T>
         let n = w.n, r = w.r, nn = n * n
-        if !primalFeasible || ap < 1 {
-            // (Once primal feasible, the next residual evaluation sets S from x directly.)
+        if !primalFeasible && ap < 1 {
+            // (After a full primal step, and from then on, the residual evaluation sets S from x.)
             K.signedGram(n: n, r: r, w.u, w.dR, w.wu, w.w1)
             for e in 0..<nn { w.s[e] = w.s[e] + T.scaled(w.rs[e] - w.w1[e], ap) }
         }

@@ -18,8 +18,9 @@ import LinearAlgebra
 /// does not converge, `ConicSolver` discards the run and the general (embedded) solver decides.
 ///
 /// Linearisation of Z·S = σμI (HKM): ΔZ = σμS⁻¹ − Z − sym(Z·ΔS·S⁻¹) − sym(ΔZₐ·ΔSₐ·S⁻¹), the last
-/// term Mehrotra's second-order correction. Steps: `stepFraction` of the distance to the boundary,
-/// from Cholesky-confirmed Lanczos estimates (`PSDStepLength`) on ΔŜ and L̂⁻¹ΔẐL̂⁻ᴴ.
+/// term Mehrotra's second-order correction. Steps: a fraction 0.9 + 0.09·min(α_p, α_d) (at most
+/// `stepFraction`) of the distance to the boundary, from Cholesky-confirmed Lanczos estimates
+/// (`PSDStepLength`) on ΔŜ and L̂⁻¹ΔẐL̂⁻ᴴ.
 final class LowRankSDPSolver<T: PSDScalar> {
     private var workspace: LowRankSDPWorkspace<T>?
     var hasBest = false
