@@ -98,10 +98,10 @@ extension SolverCore {
             ms.cx = cx
             ms.by = bty
             let primalScale = max(1, normB,
-                                  hypot(weightedNorm(tp1, eqScale, divide: true), weightedNorm(t2, ineqScale, divide: true)) / (gb * tau),
+                                  rvHypot(weightedNorm(tp1, eqScale, divide: true), weightedNorm(t2, ineqScale, divide: true)) / (gb * tau),
                                   weightedNorm(s, ineqScale, divide: true) / (gb * tau))
             let dualScale = max(1, normC, weightedNorm(tn1, colScale, divide: true) / (gc * tau))
-            ms.pres = hypot(weightedNorm(ry, eqScale, divide: true), weightedNorm(rz, ineqScale, divide: true)) / (gb * tau) / primalScale
+            ms.pres = rvHypot(weightedNorm(ry, eqScale, divide: true), weightedNorm(rz, ineqScale, divide: true)) / (gb * tau) / primalScale
             ms.dres = weightedNorm(rx, colScale, divide: true) / (gc * tau) / dualScale
             ms.pobj = cx / (gb * gc * tau)
             ms.dobj = -bty / (gb * gc * tau)
@@ -114,7 +114,7 @@ extension SolverCore {
             }
             if cx < 0 {
                 for i in 0..<m { t3[i] = s[i] + t2[i] }
-                ms.dinf = hypot(weightedNorm(t3, ineqScale, divide: true), weightedNorm(tp1, eqScale, divide: true)) * gc
+                ms.dinf = rvHypot(weightedNorm(t3, ineqScale, divide: true), weightedNorm(tp1, eqScale, divide: true)) * gc
                     / max(1, normB) / (-cx)
             }
             callback?(ConicIterationInfo(
@@ -216,12 +216,6 @@ extension SolverCore {
     }
 
     @inline(__always) private func pow3(_ v: Double) -> Double { v * v * v }
-
-    private func hypot(_ a: Double, _ b: Double) -> Double {
-        let m = max(abs(a), abs(b))
-        guard m > 0, m.isFinite else { return m }
-        return m * ((a / m) * (a / m) + (b / m) * (b / m)).squareRoot()
-    }
 
     /// ‖v ./ w‖₂ (divide) or ‖v .* w‖₂ over the first t1-sized part of v.
     private func weightedNorm(_ v: RawVector, _ w: RawVector, divide: Bool) -> Double {

@@ -32,8 +32,7 @@ protocol PSDScalar {
     static func pack(n: Int, _ m: UnsafePointer<Self>, _ v: UnsafeMutablePointer<Double>)
     /// Vectorisation index of the diagonal entry i.
     static func diagonalIndex(_ i: Int, n: Int) -> Int
-    /// Entry (i, j), i > j, of the matrix whose vectorisation starts at `v` (column j's part starts at
-    /// v + diagonalIndex(j)).
+    /// Entry (i, j), i > j, of the matrix whose vectorisation is `v`.
     static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Self
 
     static func gemm(_ ta: Transpose, _ tb: Transpose, n: Int, alpha: Self, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>,
@@ -100,7 +99,7 @@ extension Double: PSDScalar {
     static func diagonalIndex(_ i: Int, n: Int) -> Int { i * n - i * (i - 1) / 2 }
 
     static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Double {
-        v[diagonalIndex(j, n: n) + (i - j)] / SymmetricVectorization.sqrt2
+        v[SymmetricVectorization.realIndex(i, j, order: n)] / SymmetricVectorization.sqrt2
     }
 
     static func gemm(_ ta: Transpose, _ tb: Transpose, n: Int, alpha: Double, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
@@ -185,7 +184,7 @@ extension Complex: PSDScalar where RealType == Double {
     static func diagonalIndex(_ i: Int, n: Int) -> Int { i * (2 * n - i) }
 
     static func packedLower(_ v: UnsafePointer<Double>, _ i: Int, _ j: Int, n: Int) -> Complex<Double> {
-        let k = diagonalIndex(j, n: n) + 1 + 2 * (i - j - 1), r = 1 / SymmetricVectorization.sqrt2
+        let k = SymmetricVectorization.hermitianIndex(i, j, order: n), r = 1 / SymmetricVectorization.sqrt2
         return Complex(v[k] * r, v[k + 1] * r)
     }
 

@@ -45,6 +45,13 @@ struct RawVector {
     return scale * s.squareRoot()
 }
 
+/// √(a² + b²) without overflow (the norm of a vector split in two parts).
+@inline(__always) func rvHypot(_ a: Double, _ b: Double) -> Double {
+    let m = max(abs(a), abs(b))
+    guard m > 0, m.isFinite else { return m }
+    return m * ((a / m) * (a / m) + (b / m) * (b / m)).squareRoot()
+}
+
 @inline(__always) func rvNorm2(_ a: RawVector) -> Double { rvNorm2(a.p, a.count) }
 @inline(__always) func rvNorm2(_ a: [Double]) -> Double { a.withUnsafeBufferPointer { rvNorm2($0.baseAddress!, a.count) } }
 

@@ -20,9 +20,7 @@ struct LowRankLMI<T: PSDScalar> {
     let owner: [Int]
     /// B, full (both triangles).
     let b: [T]
-    /// A_l dense (L × K, column-major), b_l, c.
-    let aLP: [Double]
-    /// The nonzeros of A_l by row (CSR), for A_lᵀDA_l in O(Σ_t nnz(row t)²) instead of O(K²L).
+    /// The nonzeros of A_l by row (CSR; A_lᵀDA_l then costs O(Σ_t nnz(row t)²), not O(K²L)), b_l, c.
     let lpRowStarts: [Int]
     let lpRowColumns: [Int]
     let lpRowValues: [Double]
@@ -60,11 +58,9 @@ struct LowRankLMI<T: PSDScalar> {
         var factors: [T] = [], weights: [Double] = [], owner: [Int] = []
         var packed = [Double](repeating: 0, count: dim)
         var full = [T](repeating: .zero, count: n * n)
-        var isLP = [Bool](repeating: false, count: problem.rowCount)
-        for r in lpRows { isLP[r] = true }
         var lpIndex = [Int](repeating: -1, count: problem.rowCount)
         for (i, r) in lpRows.enumerated() { lpIndex[r] = i }
-        var aLP = [Double](repeating: 0, count: lpRows.count * k)
+        var rowEntries = [[(column: Int, value: Double)]](repeating: [], count: lpRows.count)
         for j in 0..<k {
             for q in 0..<dim { packed[q] = 0 }
             var any = false
@@ -73,8 +69,8 @@ struct LowRankLMI<T: PSDScalar> {
                 if r >= psdOffset && r < psdOffset + dim {
                     packed[r - psdOffset] = a.values[e]
                     any = any || a.values[e] != 0
-                } else if isLP[r] {
-                    aLP[lpIndex[r] + j * lpRows.count] = a.values[e]
+                } else if lpIndex[r] >= 0 && a.values[e] != 0 {
+                    rowEntries[lpIndex[r]].append((j, a.values[e]))
                 }
             }
             guard any else { continue }
@@ -99,16 +95,11 @@ struct LowRankLMI<T: PSDScalar> {
         packed.withUnsafeBufferPointer { v in
             full.withUnsafeMutableBufferPointer { m in T.unpack(n: n, v.baseAddress!, m.baseAddress!) }
         }
-        var rowStarts = [0], rowColumns: [Int] = [], rowValues: [Double] = []
-        for i in 0..<lpRows.count {
-            for j in 0..<k where aLP[i + j * lpRows.count] != 0 {
-                rowColumns.append(j)
-                rowValues.append(aLP[i + j * lpRows.count])
-            }
-            rowStarts.append(rowColumns.count)
-        }
+        var rowStarts = [0]
+        for entries in rowEntries { rowStarts.append(rowStarts.last! + entries.count) }
         return LowRankLMI(order: n, variables: k, psdOffset: psdOffset, lpRows: lpRows, factors: factors,
-                          weights: weights, owner: owner, b: full, aLP: aLP, lpRowStarts: rowStarts, lpRowColumns: rowColumns, lpRowValues: rowValues,
+                          weights: weights, owner: owner, b: full, lpRowStarts: rowStarts,
+                          lpRowColumns: rowEntries.flatMap { $0.map(\.column) }, lpRowValues: rowEntries.flatMap { $0.map(\.value) },
                           bLP: lpRows.map { problem.b[$0] }, c: problem.c)
     }
 

@@ -21,7 +21,6 @@ extension LowRankSDPSolver {
         let n = w.n, r = w.r, k = w.k, l = w.l, nn = n * n
         w.lc.update(from: w.s, count: nn)
         guard T.cholesky(n: n, w.lc) else { return false }
-        K.zeroStrictUpper(n: n, w.lc)
         w.v.update(from: w.u, count: n * r)
         T.trsmLower(.left, .none, m: n, p: r, w.lc, w.v)                    // V = L⁻¹U
         K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.v, w.v, w.phi)         // Φ = VᴴV = UᴴS⁻¹U
@@ -29,7 +28,6 @@ extension LowRankSDPSolver {
         K.congruenceByAdjoint(n: n, w.lc, w.zHat, w.w1)                      // Ẑ = LᴴZL
         w.lzHat.update(from: w.zHat, count: nn)
         guard T.cholesky(n: n, w.lzHat) else { return false }
-        K.zeroStrictUpper(n: n, w.lzHat)
         K.mul(T.adjointOp, .none, m: r, p: r, k: n, w.u, w.zu, w.g)          // G = UᴴZU (ZU from the residual)
         // R̂_S and h (zero once the iterate is primal feasible).
         w.h.update(repeating: 0, count: k)
@@ -81,7 +79,7 @@ extension LowRankSDPSolver {
                 let shift = maxDiagonal * [0, 1e-14, 1e-12, 1e-10][attempt]
                 for j in 0..<k { w.mFactor[j + j * k] += shift }
             }
-            if LowRankKernels<T>.realCholesky(k: k, w.mFactor) { return true }
+            if Double.cholesky(n: k, w.mFactor) { return true }
         }
         return false
     }
@@ -126,7 +124,7 @@ extension LowRankSDPSolver {
             for e in 0..<nn { w.gamma[e] = T.scaled(w.zHat[e], -1) }
         }
         for i in 0..<l { w.tmpL[i] = w.tl[i] / w.sl[i] - w.dScale[i] * w.rl[i] }
-        lpTransposeMultiply(w, w.tmpL, into: w.rhs)
+        lpTransposeMultiply(lmi, w.tmpL, into: w.rhs)
         for j in 0..<k { w.rhs[j] = -w.rx[j] - w.fGamma[j] + w.h[j] - w.rhs[j] }
         solveSchur(w, rhs: w.rhs, into: dx)
         // ΔŜ = R̂_S − V·diag(w_r Δx_{owner(r)})·Vᴴ, ΔẐ = Γ̂ − sym(Ẑ·ΔŜ).
@@ -136,7 +134,7 @@ extension LowRankSDPSolver {
         K.mul(.none, .none, m: n, p: n, k: n, w.zHat, ds, w.w2)
         K.hermitianPart(n: n, w.w2)
         for e in 0..<nn { dz[e] = w.gamma[e] - w.w2[e] }
-        lpMultiply(w, dx, into: w.tmpL)
+        lpMultiply(lmi, dx, into: w.tmpL)
         for i in 0..<l {
             dsl[i] = w.rl[i] - w.tmpL[i]
             dzl[i] = (w.tl[i] - w.zl[i] * dsl[i]) / w.sl[i]

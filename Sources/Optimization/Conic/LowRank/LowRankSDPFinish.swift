@@ -38,7 +38,7 @@ extension LowRankSDPSolver {
                 iterations: Int) -> ConicSolution {
         let e = external(lmi, w, rows: problem.rowCount)
         return problem.assembleSolution(status, x: e.x, s: e.s, y: e.y, iterations: iterations,
-                                        primalObjective: dot(problem.c, e.x), dualObjective: -dot(problem.b, e.y))
+                                        primalObjective: rvDot(problem.c, e.x, e.x.count), dualObjective: -rvDot(problem.b, e.y, e.y.count))
     }
 
     func finishBest(_ lmi: LowRankLMI<T>, _ w: LowRankSDPWorkspace<T>, _ problem: ConicProblem, _ settings: ConicSettings,
@@ -48,11 +48,5 @@ extension LowRankSDPSolver {
             && (ms.gap <= settings.reducedGapTolerance || ms.relGap <= settings.reducedGapTolerance)
         return finish(ok ? .inaccurate : (limit ? .iterationLimit : .numericalFailure), lmi, w, problem,
                       iterations: iteration)
-    }
-
-    private func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in 0..<min(a.count, b.count) { s += a[i] * b[i] }
-        return s
     }
 }

@@ -9,15 +9,6 @@ enum LowRankKernels<T: PSDScalar> {
         T.gemmGeneral(ta, tb, m: m, p: p, k: k, a, ld: ta == .none ? m : k, b, ldb: tb == .none ? k : p, c, ldc: m)
     }
 
-    /// dst (n×r) ← src·diag(d).
-    @inline(__always)
-    static func scaleColumns(n: Int, r: Int, _ src: UnsafePointer<T>, _ d: UnsafePointer<Double>, _ dst: UnsafeMutablePointer<T>) {
-        for c in 0..<r {
-            let f = d[c], s = src + c * n, t = dst + c * n
-            for i in 0..<n { t[i] = T.scaled(s[i], f) }
-        }
-    }
-
     /// out (n×n, full) ← A·diag(d)·Aᴴ for A n×r and signed d, as P·Pᴴ − N·Nᴴ with the columns √|d_c|·a_c
     /// gathered by sign into `work` (n×r): two rank-k updates, half the flops of a general product.
     static func signedGram(n: Int, r: Int, _ a: UnsafePointer<T>, _ d: UnsafePointer<Double>, _ work: UnsafeMutablePointer<T>,
@@ -95,16 +86,14 @@ enum LowRankKernels<T: PSDScalar> {
         }
     }
 
-    /// Σ_e Re(conj(x_e)·y_e) = Re tr(X·Y) when X is Hermitian (the vectorised inner product).
+    /// Σ_e Re(conj(x_e)·y_e) = Re tr(X·Y) when X is Hermitian (the vectorised inner product): the plain
+    /// dot product of the underlying doubles (a Complex is its real and imaginary part in a row).
     @inline(__always)
     static func inner(_ x: UnsafePointer<T>, _ y: UnsafePointer<T>, count: Int) -> Double {
-        var s = 0.0
-        for e in 0..<count { s += T.realDot(x[e], y[e]) }
-        return s
-    }
-
-    static func zeroStrictUpper(n: Int, _ x: UnsafeMutablePointer<T>) {
-        for j in 1..<max(1, n) { for i in 0..<j { x[i + j * n] = .zero } }
+        let d = count * MemoryLayout<T>.stride / MemoryLayout<Double>.stride
+        return UnsafeRawPointer(x).withMemoryRebound(to: Double.self, capacity: d) { px in
+            UnsafeRawPointer(y).withMemoryRebound(to: Double.self, capacity: d) { py in rvDot(px, py, d) }
+        }
     }
 
     static func identity(n: Int, _ x: UnsafeMutablePointer<T>) {
@@ -112,30 +101,14 @@ enum LowRankKernels<T: PSDScalar> {
         for i in 0..<n { x[i + i * n] = .one }
     }
 
-    /// Frobenius norm (= the norm of the vectorisation).
+    /// Frobenius norm (= the norm of the vectorisation), over the underlying doubles as `inner`.
     static func norm(_ x: UnsafePointer<T>, count: Int) -> Double {
-        var scale = 0.0
-        for e in 0..<count { scale = max(scale, x[e].magnitudeSquared) }
-        guard scale > 0, scale.isFinite else { return scale.squareRoot() }
-        var acc = 0.0
-        for e in 0..<count { acc += x[e].magnitudeSquared / scale }
-        return (acc * scale).squareRoot()
+        let d = count * MemoryLayout<T>.stride / MemoryLayout<Double>.stride
+        return UnsafeRawPointer(x).withMemoryRebound(to: Double.self, capacity: d) { rvNorm2($0, d) }
     }
 
-    /// In-place Cholesky of a real K×K matrix; hand-written below the LAPACK crossover.
-    static func realCholesky(k: Int, _ a: UnsafeMutablePointer<Double>) -> Bool {
-        do throws(LinearAlgebraError) {
-            if k <= SmallKernels.crossoverOrder {
-                try SmallKernels.choleskyFactor(n: k, a: a, lda: k)
-            } else {
-                try LAPACK.potrf(.lower, n: k, a: a, lda: k)
-            }
-            return true
-        } catch {
-            return false
-        }
-    }
-
+    /// Solves with a real K×K Cholesky factor (from `Double.cholesky`); hand-written below the LAPACK
+    /// crossover, as that factorisation.
     static func realCholeskySolve(k: Int, _ l: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
         if k <= SmallKernels.crossoverOrder {
             SmallKernels.choleskySolve(n: k, factor: l, lda: k, b: b)

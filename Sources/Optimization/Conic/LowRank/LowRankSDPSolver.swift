@@ -38,7 +38,6 @@ final class LowRankSDPSolver<T: PSDScalar> {
         }
         lmi.factors.withUnsafeBufferPointer { w.u.update(from: $0.baseAddress!, count: $0.count) }
         lmi.b.withUnsafeBufferPointer { w.bMat.update(from: $0.baseAddress!, count: $0.count) }
-        lmi.aLP.withUnsafeBufferPointer { if !$0.isEmpty { w.aLP.update(from: $0.baseAddress!, count: $0.count) } }
         return iterate(lmi, w, problem: problem, settings: settings, callback: callback)
     }
 
@@ -73,7 +72,7 @@ final class LowRankSDPSolver<T: PSDScalar> {
             }
             for q in 0..<w.r { w.dR[q] = lmi.weights[q] * w.x[lmi.owner[q]] }
             K.signedGram(n: n, r: w.r, w.u, w.dR, w.wu, w.w1)                      // Σ x_j F_j
-            lpMultiply(w, w.x, into: w.tmpL)                                       // A_l x
+            lpMultiply(lmi, w.x, into: w.tmpL)                                       // A_l x
             if primalFeasible {
                 // After a full primal step R_S = 0 up to rounding; S and s_l are then taken as
                 // exactly B − Σ x_j F_j and b_l − A_l x, and every later primal step keeps them so.
@@ -84,25 +83,25 @@ final class LowRankSDPSolver<T: PSDScalar> {
                 for e in 0..<nn { w.rs[e] = w.bMat[e] - w.s[e] - w.w1[e] }
                 for i in 0..<l { w.rl[i] = lmi.bLP[i] - w.sl[i] - w.tmpL[i] }
             }
-            lpTransposeMultiply(w, w.zl, into: w.tmpK)
+            lpTransposeMultiply(lmi, w.zl, into: w.tmpK)
             for j in 0..<k { w.tmpK[j] += w.fz[j] }                                // Aᵀz
             for j in 0..<k { w.rx[j] = w.tmpK[j] + lmi.c[j] }
             var cx = 0.0
             for j in 0..<k { cx += lmi.c[j] * w.x[j] }
             beta1 = K.inner(w.bMat, w.z, count: nn)
-            let bz = beta1 + dotArray(lmi.bLP, w.zl, l)
+            let bz = beta1 + rvDot(lmi.bLP, w.zl, l)
             let sz = K.inner(w.s, w.z, count: nn) + rvDot(w.sl, w.zl, l)
             mu = sz / nu
 
             var ms = SolverCore.Measures()
             ms.cx = cx
             ms.by = bz
-            let normAx = hypot(K.norm(w.w1, count: nn), rvNorm2(w.tmpL, l))
-            let normS = hypot(K.norm(w.s, count: nn), rvNorm2(w.sl, l))
+            let normAx = rvHypot(K.norm(w.w1, count: nn), rvNorm2(w.tmpL, l))
+            let normS = rvHypot(K.norm(w.s, count: nn), rvNorm2(w.sl, l))
             let normATz = rvNorm2(w.tmpK, k)
             let primalScale = max(1, normB, normAx, normS)
             let dualScale = max(1, normC, normATz)
-            ms.pres = hypot(K.norm(w.rs, count: nn), rvNorm2(w.rl, l)) / primalScale
+            ms.pres = rvHypot(K.norm(w.rs, count: nn), rvNorm2(w.rl, l)) / primalScale
             ms.dres = rvNorm2(w.rx, k) / dualScale
             ms.pobj = cx
             ms.dobj = -bz
@@ -176,36 +175,21 @@ final class LowRankSDPSolver<T: PSDScalar> {
         return finishBest(lmi, w, problem, settings, bestMeasures, iteration: settings.maxIterations, limit: true)
     }
 
-    func hypot(_ a: Double, _ b: Double) -> Double {
-        let m = max(abs(a), abs(b))
-        guard m > 0, m.isFinite else { return m }
-        return m * ((a / m) * (a / m) + (b / m) * (b / m)).squareRoot()
-    }
-
-    @inline(__always) func dotArray(_ a: [Double], _ b: UnsafePointer<Double>, _ count: Int) -> Double {
-        var s = 0.0
-        for i in 0..<count { s += a[i] * b[i] }
-        return s
-    }
-
     /// out (L) ← A_l·v.
-    func lpMultiply(_ w: LowRankSDPWorkspace<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        out.update(repeating: 0, count: w.l)
-        for j in 0..<w.k {
-            let f = v[j]
-            if f == 0 { continue }
-            let col = w.aLP + j * w.l
-            for i in 0..<w.l { out[i] += col[i] * f }
+    func lpMultiply(_ lmi: LowRankLMI<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        for t in 0..<lmi.lpRows.count {
+            var s = 0.0
+            for e in lmi.lpRowStarts[t]..<lmi.lpRowStarts[t + 1] { s += lmi.lpRowValues[e] * v[lmi.lpRowColumns[e]] }
+            out[t] = s
         }
     }
 
     /// out (K) ← A_lᵀ·v.
-    func lpTransposeMultiply(_ w: LowRankSDPWorkspace<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        for j in 0..<w.k {
-            let col = w.aLP + j * w.l
-            var s = 0.0
-            for i in 0..<w.l { s += col[i] * v[i] }
-            out[j] = s
+    func lpTransposeMultiply(_ lmi: LowRankLMI<T>, _ v: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        out.update(repeating: 0, count: lmi.variables)
+        for t in 0..<lmi.lpRows.count {
+            let f = v[t]
+            for e in lmi.lpRowStarts[t]..<lmi.lpRowStarts[t + 1] { out[lmi.lpRowColumns[e]] += lmi.lpRowValues[e] * f }
         }
     }
 }

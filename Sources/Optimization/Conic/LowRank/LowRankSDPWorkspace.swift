@@ -3,7 +3,7 @@
 final class LowRankSDPWorkspace<T: PSDScalar> {
     let n: Int, k: Int, l: Int, r: Int
 
-    // n×n (full, column-major): iterates S, Z; L (S = LLᴴ, strict upper part zeroed); the scaled
+    // n×n (full, column-major): iterates S, Z; L (S = LLᴴ, lower triangle); the scaled
     // Ẑ = LᴴZL with its factor L̂; R̂_S = L⁻¹R_SL⁻ᴴ (`rHat`) and the residual R_S; scaled directions
     // ΔŜ = L⁻¹ΔSL⁻ᴴ, ΔẐ = LᴴΔZL (predictor ₐ and corrector); Γ̂, Q̂ = ΔẐₐΔŜₐ; work matrices.
     let s, z, lc, zHat, lzHat, rHat, rs, ds, dz, dsa, dza, gamma, q, w1, w2, trial: UnsafeMutablePointer<T>
@@ -20,7 +20,6 @@ final class LowRankSDPWorkspace<T: PSDScalar> {
     let x, dx, dxa, rx, fz, h, rhs, fGamma, xBest, tmpK: UnsafeMutablePointer<Double>
     // L
     let sl, zl, dsl, dzl, dsla, dzla, rl, tl, dScale, tmpL, slBest, zlBest: UnsafeMutablePointer<Double>
-    let aLP: UnsafeMutablePointer<Double>
     var stepLength: PSDStepLength<T>
 
     private var complexBuffers: [UnsafeMutablePointer<T>] = []
@@ -54,7 +53,6 @@ final class LowRankSDPWorkspace<T: PSDScalar> {
         rhs = rm(k); fGamma = rm(k); xBest = rm(k); tmpK = rm(k)
         sl = rm(l); zl = rm(l); dsl = rm(l); dzl = rm(l); dsla = rm(l); dzla = rm(l); rl = rm(l); tl = rm(l)
         dScale = rm(l); tmpL = rm(l); slBest = rm(l); zlBest = rm(l)
-        aLP = rm(l * k)
         stepLength = PSDStepLength<T>(order: n)
         complexBuffers = cb
         realBuffers = rb
