@@ -59,18 +59,10 @@ extension ConicSolver {
     /// `optimal` (it certifies no infeasibility, and a stall or breakdown may be the problem's doing) is
     /// discarded and the general solver runs instead, so the fast path adds speed, never a worse status.
     fileprivate func solveLowRank(_ problem: ConicProblem, callback: ((ConicIterationInfo) -> Void)?) -> ConicSolution? {
-        var psdCones = 0, hermitian = false
-        for cone in problem.cones {
-            switch cone {
-            case .nonnegative: continue
-            case .psd: psdCones += 1
-            case .hermitianPSD: psdCones += 1; hermitian = true
-            default: return nil
-            }
-        }
-        guard psdCones == 1 else { return nil }
+        // `detect` checks the cones (and returns at the first that does not qualify); this only picks
+        // the scalar field.
         var solution: ConicSolution
-        if hermitian {
+        if problem.cones.contains(where: { if case .hermitianPSD = $0 { return true } else { return false } }) {
             guard let lmi = LowRankLMI<Complex<Double>>.detect(problem) else { return nil }
             let solver = lowRankComplex ?? LowRankSDPSolver<Complex<Double>>()
             lowRankComplex = solver
